@@ -1,0 +1,109 @@
+"""The `kg` command: one click group, thin commands over library functions.
+
+Exit codes: 0 fine, 1 the data has problems, 2 bad usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.errors import EXIT_DATA, EXIT_USAGE, KgError
+
+BACKEND_CHOICE = click.Choice(["oxigraph", "memory"])
+
+
+def fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a KgError into one line on stderr and its exit code; never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KgError as exc:
+            click.echo(f"error: {exc}", err=True)
+            raise SystemExit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            raise SystemExit(130) from None
+
+    return wrapper
+
+
+def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--root, --index and --backend, shared by every command that opens the graph."""
+    command = click.option(
+        "--backend", type=BACKEND_CHOICE, default="oxigraph", show_default=True,
+        help="Query engine: Oxigraph (fast) or rdflib's memory store.",
+    )(command)
+    command = click.option(
+        "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
+        help="Index folder (default ROOT/.kg-index, or $KG_INDEX).",
+    )(command)
+    command = click.option(
+        "--root", type=click.Path(file_okay=False, path_type=Path),
+        help="Folder holding ontology/ and triples/ (default: found from here, or $KG_ROOT).",
+    )(command)
+    return command
+
+
+def _project(root: Path | None, index_dir: Path | None, sources: Path | None = None):
+    from kg.paths import open_project
+
+    return open_project(root=root, index_dir=index_dir, sources_dir=sources)
+
+
+@click.group()
+@click.version_option(package_name="gba-kg")
+def main() -> None:
+    """The Greater Bay Area rule-alignment knowledge graph."""
+
+
+@main.command()
+@project_options
+@click.option("--sources", type=click.Path(path_type=Path), help="Folder of the source documents (default ../shared/sources).")
+@click.option("--no-shacl", is_flag=True, help="Skip the SHACL shapes.")
+@click.option("--no-quotes", is_flag=True, help="Skip checking evidence quotes against the sources.")
+@fail_cleanly
+def validate(root, index_dir, backend, sources, no_shacl, no_quotes) -> None:
+    """Check syntax, shapes, quality checks and evidence quotes. Exit 1 on problems."""
+    from kg.validate import validate as run_validation
+
+    project = _project(root, index_dir, sources)
+    report = run_validation(project, backend=backend, shacl=not no_shacl, quotes=not no_quotes)
+    for problem in report.problems:
+        click.echo(str(problem))
+    if report.unreadable:
+        click.echo(f"{len(report.problems)} file(s) could not be read", err=True)
+        raise SystemExit(EXIT_USAGE)
+    checked = ", ".join(f"{n} {what}" for what, n in report.checked.items())
+    if report.problems:
+        click.echo(f"{len(report.problems)} problem(s); checked {checked}", err=True)
+        raise SystemExit(EXIT_DATA)
+    click.echo(f"valid: checked {checked}")
+
+
+@main.command()
+@project_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "md"]), default="table", show_default=True)
+@fail_cleanly
+def stats(root, index_dir, backend, fmt) -> None:
+    """Triples per file, entities by class and by source, label coverage by language."""
+    from kg.formats import render
+    from kg.stats import stats as compute_stats
+    from kg.stats import summary_line
+    from kg.store import open_graph
+
+    kg = open_graph(_project(root, index_dir), backend=backend)
+    click.echo(summary_line(kg))
+    for name, table in compute_stats(kg).items():
+        click.echo(f"\n# {name}")
+        click.echo(render(table, fmt).rstrip("\n"))
+
+
+if __name__ == "__main__":
+    main()

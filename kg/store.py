@@ -1,0 +1,256 @@
+"""The one place that loads the graph and knows which backend answers queries.
+
+Every Turtle file (ontology and triples) becomes its own named graph in a
+persistent Oxigraph index on disk (`.kg-index/`). A file is parsed only when its
+content changed since the last run (the manifest keys each file on its SHA-256);
+a run on an unchanged graph opens the index read-only and answers. Queries run on
+Oxigraph by default, or on rdflib's memory store (`backend="memory"`), with the
+union of all named graphs as the default graph.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from filelock import FileLock, Timeout
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
+
+from kg.errors import DataFileError, DataFilesError, KgError
+from kg.namespaces import GRAPHS, PREFIXES
+from kg.paths import Project, open_project
+from kg.terms import to_oxigraph, to_rdflib
+
+INDEX_FORMAT = 1
+BACKENDS = ("oxigraph", "memory")
+
+
+@dataclass
+class QueryResult:
+    """The answer to a query: rows for SELECT, a boolean for ASK, a graph for CONSTRUCT/DESCRIBE."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def bindings(self) -> list[dict[str, Node]]:
+        """Rows as dicts of the bound variables only."""
+        return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
+
+
+@dataclass
+class SyncReport:
+    """What bringing the index up to date did."""
+
+    parsed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def graph_iri(project: Project, path: Path) -> URIRef:
+    """The named graph of a data file: its path under the root, without `.ttl`."""
+    return GRAPHS[project.relative(path).removesuffix(".ttl")]
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def parse_turtle(path: Path, graph: URIRef) -> list[ox.Quad]:
+    """Parse one Turtle file into quads of `graph`; a syntax error names file, line and column."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        name = ox.NamedNode(str(graph))
+        return [ox.Quad(t.subject, t.predicate, t.object, name) for t in ox.parse(data, format=ox.RdfFormat.TURTLE)]
+    except SyntaxError as exc:
+        line, column = (exc.lineno, exc.offset) if exc.lineno else (None, None)
+        message = str(exc.msg if exc.msg else exc).splitlines()[0]
+        raise DataFileError(path, message, line, column) from None
+
+
+class Index:
+    """The on-disk Oxigraph store plus the manifest of the files it holds."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.dir = project.index_dir
+        self.store_dir = self.dir / "store"
+        self.manifest_path = self.dir / "manifest.json"
+
+    def read_manifest(self) -> dict:
+        try:
+            manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return manifest if manifest.get("format") == INDEX_FORMAT else {}
+
+    def _write_manifest(self, files: Mapping[str, dict]) -> None:
+        tmp = self.manifest_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"format": INDEX_FORMAT, "files": dict(files)}, indent=1, sort_keys=True), "utf-8")
+        os.replace(tmp, self.manifest_path)
+
+    def current_files(self) -> dict[str, dict]:
+        """The data files as they are now, keyed by relative path."""
+        files = {}
+        for path in self.project.data_files():
+            try:
+                digest = file_digest(path)
+            except OSError as exc:
+                raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+            files[self.project.relative(path)] = {"sha256": digest, "graph": str(graph_iri(self.project, path))}
+        return files
+
+    def is_current(self, files: Mapping[str, dict]) -> bool:
+        return self.read_manifest().get("files") == dict(files) and self.store_dir.is_dir()
+
+    def sync(self) -> SyncReport:
+        """Bring the index up to date: parse changed files, drop deleted ones.
+        Every changed file is parsed before the index is touched, so a syntax
+        error leaves the index as it was."""
+        files = self.current_files()
+        if self.is_current(files):
+            return SyncReport(unchanged=sorted(files))
+        self.dir.mkdir(parents=True, exist_ok=True)
+        try:
+            with FileLock(str(self.dir / "lock"), timeout=60):
+                return self._sync_locked(self.current_files())
+        except Timeout:
+            raise KgError(f"{self.dir}: another kg process holds the index lock; try again") from None
+
+    def _sync_locked(self, files: dict[str, dict]) -> SyncReport:
+        old = self.read_manifest().get("files", {}) if self.store_dir.is_dir() else {}
+        changed = sorted(rel for rel, meta in files.items() if old.get(rel) != meta)
+        removed = sorted(set(old) - set(files))
+        parsed, errors = {}, []
+        for rel in changed:
+            try:
+                parsed[rel] = parse_turtle(self.project.root / rel, URIRef(files[rel]["graph"]))
+            except DataFileError as exc:
+                errors.append(exc)
+        if errors:
+            raise DataFilesError(errors)
+        store = ox.Store(str(self.store_dir))
+        try:
+            for rel in removed:
+                store.remove_graph(ox.NamedNode(old[rel]["graph"]))
+            for rel in changed:
+                graph = ox.NamedNode(files[rel]["graph"])
+                if rel in old:
+                    store.remove_graph(graph)
+                store.extend(parsed[rel])
+            store.flush()
+        finally:
+            del store
+            gc.collect()
+        self._write_manifest(files)
+        return SyncReport(parsed=changed, removed=removed, unchanged=sorted(set(files) - set(changed)))
+
+    def open_read_only(self) -> ox.Store:
+        return ox.Store.read_only(str(self.store_dir))
+
+
+class KnowledgeGraph:
+    """The loaded graph: every data file as a named graph, queried with their union as default graph."""
+
+    def __init__(self, project: Project, store: ox.Store, backend: str = "oxigraph", sync: SyncReport | None = None):
+        if backend not in BACKENDS:
+            raise KgError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        self.project = project
+        self.backend = backend
+        self.sync_report = sync or SyncReport()
+        self._store = store
+        self._dataset: Dataset | None = None
+        self._union: Graph | None = None
+
+    # ------------------------------------------------------------------ access
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, None)
+
+    def named_graphs(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+
+    def dataset(self) -> Dataset:
+        """An rdflib Dataset with every named graph (a copy held in memory)."""
+        if self._dataset is None:
+            ds = Dataset(default_union=True)
+            for quad in self.quads():
+                g = ds.graph(to_rdflib(quad.graph_name))
+                g.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+            for prefix, ns in PREFIXES.items():
+                ds.bind(prefix, ns)
+            self._dataset = ds
+        return self._dataset
+
+    def union(self) -> Graph:
+        """All triples of all named graphs in one rdflib Graph (for SHACL and exports)."""
+        if self._union is None:
+            g = Graph()
+            for prefix, ns in PREFIXES.items():
+                g.bind(prefix, ns)
+            for quad in self.quads():
+                g.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+            self._union = g
+        return self._union
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # ------------------------------------------------------------------ queries
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of the named graphs. `bindings` are
+        substituted as values of variables, never pasted into the text."""
+        if self.backend == "memory":
+            return self._query_rdflib(sparql, bindings or {})
+        return self._query_oxigraph(sparql, bindings or {})
+
+    def _query_oxigraph(self, sparql: str, bindings: Mapping[str, Node]) -> QueryResult:
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        answer = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult(kind="ask", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            rows = [tuple(to_rdflib(sol[v]) for v in variables) for sol in answer]
+            return QueryResult(kind="select", variables=variables, rows=rows)
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for triple in answer:
+            graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+        return QueryResult(kind="graph", graph=graph)
+
+    def _query_rdflib(self, sparql: str, bindings: Mapping[str, Node]) -> QueryResult:
+        result = self.dataset().query(sparql, initNs=PREFIXES, initBindings=dict(bindings))
+        if result.type == "ASK":
+            return QueryResult(kind="ask", boolean=bool(result.askAnswer))
+        if result.type == "SELECT":
+            variables = [str(v) for v in result.vars]
+            return QueryResult(kind="select", variables=variables, rows=[tuple(row) for row in result])
+        return QueryResult(kind="graph", graph=result.graph)
+
+
+def open_graph(
+    project: Project | None = None,
+    backend: str = "oxigraph",
+    **project_options: object,
+) -> KnowledgeGraph:
+    """Bring the index up to date and open the graph. Raises DataFilesError
+    (one line per file, with line and column) when a data file does not parse."""
+    project = project or open_project(**project_options)  # type: ignore[arg-type]
+    index = Index(project)
+    report = index.sync()
+    return KnowledgeGraph(project, index.open_read_only(), backend=backend, sync=report)
