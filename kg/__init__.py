@@ -1,8 +1,8 @@
 """The Greater Bay Area rule-alignment knowledge graph.
 
-    import kg
-    graph = kg.open_graph()                      # the checkout's graph, indexed
-    graph.query("SELECT ?case WHERE { ?case a gba:TypicalCase }")
+import kg
+graph = kg.open_graph()                      # the checkout's graph, indexed
+graph.query("SELECT ?case WHERE { ?case a gba:TypicalCase }")
 """
 
 from __future__ import annotations

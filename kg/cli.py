@@ -37,15 +37,21 @@ def fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
 def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--root, --index and --backend, shared by every command that opens the graph."""
     command = click.option(
-        "--backend", type=BACKEND_CHOICE, default="oxigraph", show_default=True,
+        "--backend",
+        type=BACKEND_CHOICE,
+        default="oxigraph",
+        show_default=True,
         help="Query engine: Oxigraph (fast) or rdflib's memory store.",
     )(command)
     command = click.option(
-        "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
+        "--index",
+        "index_dir",
+        type=click.Path(file_okay=False, path_type=Path),
         help="Index folder (default ROOT/.kg-index, or $KG_INDEX).",
     )(command)
     command = click.option(
-        "--root", type=click.Path(file_okay=False, path_type=Path),
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
         help="Folder holding ontology/ and triples/ (default: found from here, or $KG_ROOT).",
     )(command)
     return command
@@ -65,7 +71,9 @@ def main() -> None:
 
 @main.command()
 @project_options
-@click.option("--sources", type=click.Path(path_type=Path), help="Folder of the source documents (default ../shared/sources).")
+@click.option(
+    "--sources", type=click.Path(path_type=Path), help="Folder of the source documents (default ../shared/sources)."
+)
 @click.option("--no-shacl", is_flag=True, help="Skip the SHACL shapes.")
 @click.option("--no-quotes", is_flag=True, help="Skip checking evidence quotes against the sources.")
 @fail_cleanly
@@ -89,7 +97,9 @@ def validate(root, index_dir, backend, sources, no_shacl, no_quotes) -> None:
 
 @main.command()
 @project_options
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "md"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "md"]), default="table", show_default=True
+)
 @fail_cleanly
 def stats(root, index_dir, backend, fmt) -> None:
     """Triples per file, entities by class and by source, label coverage by language."""

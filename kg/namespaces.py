@@ -116,7 +116,7 @@ def curie(iri: str) -> str:
             best = prefix
     if not best:
         return iri
-    return f"{best}:{iri[len(PREFIXES[best]):]}"
+    return f"{best}:{iri[len(PREFIXES[best]) :]}"
 
 
 def expand(term: str) -> str:

@@ -44,7 +44,7 @@ class QueryResult:
 
     def bindings(self) -> list[dict[str, Node]]:
         """Rows as dicts of the bound variables only."""
-        return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
+        return [{v: t for v, t in zip(self.variables, row, strict=False) if t is not None} for row in self.rows]
 
 
 @dataclass
@@ -212,7 +212,8 @@ class KnowledgeGraph:
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of the named graphs. `bindings` are
-        substituted as values of variables, never pasted into the text."""
+        substituted as values of variables, never pasted into the text; a bound
+        variable must be one the query projects (Oxigraph's substitution rule)."""
         if self.backend == "memory":
             return self._query_rdflib(sparql, bindings or {})
         return self._query_oxigraph(sparql, bindings or {})

@@ -52,7 +52,8 @@ def describe_node(graph: Graph, node: Node) -> str:
         for subject, predicate in graph.subject_predicates(node):
             return f"{curie(str(predicate))} of {describe_node(graph, subject)}"
         return "a blank node"
-    return f"{display_name(graph, node)} ({curie(str(node))})"
+    name, short = display_name(graph, node, "zh-Hans"), curie(str(node))
+    return short if name == short else f"{name} ({short})"
 
 
 # ---------------------------------------------------------------- SHACL
