@@ -115,5 +115,99 @@ def stats(root, index_dir, backend, fmt) -> None:
         click.echo(render(table, fmt).rstrip("\n"))
 
 
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{pair!r}: write NAME=VALUE", param_hint="--param")
+        params[name.strip()] = value
+    return params
+
+
+LANG_CHOICE = click.Choice(["en", "zh-Hans", "zh-Hant"])
+FORMAT_CHOICE = click.Choice(["table", "csv", "tsv", "json", "md"])
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--sparql", help="Run this SPARQL text instead of a named query or file.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Bind a parameter (repeatable).")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
+@click.option("--lang", type=LANG_CHOICE, default="en", show_default=True, help="Language of the label columns.")
+@click.option("--no-labels", is_flag=True, help="Do not add a label column after each IRI column.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with their questions.")
+@project_options
+@fail_cleanly
+def query(name, sparql, params, fmt, lang, no_labels, list_queries, root, index_dir, backend) -> None:
+    """Run a named query (see --list), a .rq file, or --sparql TEXT.
+
+    Prefixes of the ontology (gba:, kg:, rdfs:, skos:, dcterms:, prov:, org:,
+    schema:, xsd:) are declared for you. Parameters are bound as values, never
+    pasted into the query: kg query located-in --param place=横琴
+    """
+    from kg.query import find_query, named_queries, run_named
+
+    if list_queries:
+        for q in named_queries().values():
+            params_text = f"  [{', '.join(p.name for p in q.params)}]" if q.params else ""
+            click.echo(f"{q.name}{params_text}\n    {q.question or q.summary}")
+        return
+    if bool(name) == bool(sparql):
+        raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (one of them)")
+    from kg.formats import render
+    from kg.queryfile import QueryFile
+    from kg.store import open_graph
+
+    graph = open_graph(_project(root, index_dir), backend=backend)
+    qfile = find_query(name) if name else QueryFile(name="--sparql", path=Path("-"), text=sparql)
+    result = run_named(graph, qfile, _parse_params(params), lang=None if no_labels else lang)
+    if result.kind == "graph":
+        click.echo(result.graph.serialize(format="turtle"))
+        return
+    click.echo(render(result, fmt).rstrip("\n"))
+
+
+@main.command()
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--lang", type=LANG_CHOICE, default="en", show_default=True)
+@project_options
+@fail_cleanly
+def search(text, limit, lang, root, index_dir, backend) -> None:
+    """Find entities by any label, in simplified or traditional script, any case."""
+    from kg.namespaces import curie
+    from kg.store import open_graph
+
+    graph = open_graph(_project(root, index_dir), backend=backend)
+    index = graph.label_index()
+    hits = index.search(text, limit=limit)
+    if not hits:
+        click.echo(f"no entity matches {text!r}", err=True)
+        raise SystemExit(EXIT_DATA)
+    for hit in hits:
+        classes = ", ".join(curie(c) for c in hit.classes)
+        name = index.name(hit.node, lang)
+        matched = f"  (matched “{hit.label}”)" if hit.label != name else ""
+        click.echo(f"{hit.score:.2f}  {curie(str(hit.node))}  {name}  [{classes}]{matched}")
+
+
+@main.command()
+@click.argument("entity")
+@click.option("--lang", type=LANG_CHOICE, default="en", show_default=True)
+@project_options
+@fail_cleanly
+def describe(entity, lang, root, index_dir, backend) -> None:
+    """Every statement about ENTITY (IRI, CURIE or label), grouped, with sources."""
+    from kg.describe import describe as describe_entity
+    from kg.describe_text import describe_lines
+    from kg.store import open_graph
+
+    graph = open_graph(_project(root, index_dir), backend=backend)
+    description = describe_entity(graph, entity)
+    for line in describe_lines(description, graph.label_index(), lang):
+        click.echo(line)
+
+
 if __name__ == "__main__":
     main()

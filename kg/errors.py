@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 EXIT_OK = 0
@@ -47,3 +48,33 @@ class DataFilesError(KgError):
 
 class NotFoundError(KgError):
     """A file, folder, query or entity that does not exist."""
+
+
+class QuerySyntaxError(KgError):
+    """A SPARQL query that does not parse; says the line and column where known."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        self.line, self.column = line, column
+        where = f" at line {line}, column {column}" if line is not None else ""
+        super().__init__(f"SPARQL syntax error{where}: {message}")
+
+    @classmethod
+    def from_oxigraph(cls, text: str) -> QuerySyntaxError:
+        match = re.match(r"error at (\d+):(\d+): (.*)", text, re.S)
+        if not match:
+            return cls(_first_line(text))
+        message = match[3]
+        if "Prefix not found" in message:
+            message = "unknown prefix"
+        return cls(_first_line(message), int(match[1]), int(match[2]))
+
+    @classmethod
+    def from_rdflib(cls, exc: Exception) -> QuerySyntaxError:
+        line, column = getattr(exc, "lineno", None), getattr(exc, "col", None)
+        message = getattr(exc, "msg", None) or str(exc)
+        return cls(_first_line(str(message)), line, column)
+
+
+def _first_line(text: str, limit: int = 160) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else "invalid query"
+    return line if len(line) <= limit else line[: limit - 1] + "…"

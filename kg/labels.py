@@ -1,22 +1,36 @@
-"""Names of entities in zh-Hans, zh-Hant and English, and script-blind matching.
+"""Names of entities in zh-Hans, zh-Hant and English, and script-blind lookup.
 
 Labels are rdfs:label (the main name per language) and skos:altLabel (other forms
 a source uses). English labels that are curators' translations carry the tag
 `en-t-zh` (BCP 47 "transformed from Chinese"); langMatches(…, "en") finds both.
+Lookup folds simplified and traditional script together with OpenCC, so 港澳藥械通
+and 港澳药械通 find the same node.
 """
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal
-from rdflib.namespace import RDFS, SKOS
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.namespaces import curie
+from kg.errors import NotFoundError
+from kg.namespaces import curie, expand
+from kg.paths import QUERIES_DIR
+from kg.queryfile import load_query_file
+
+if TYPE_CHECKING:
+    from kg.store import KnowledgeGraph
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
+
+
+class AmbiguousNameError(NotFoundError):
+    """A name that several entities carry."""
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +40,7 @@ def _to_simplified():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=65536)
 def script_key(text: str) -> str:
     """A key equal for the same name in simplified or traditional script, any
     letter case and any Unicode width: OpenCC t2s, NFKC, casefold, no spaces."""
@@ -42,23 +57,128 @@ def lang_matches(tag: str | None, wanted: str) -> bool:
     return tag == wanted or tag.startswith(wanted + "-")
 
 
-def labels_of(graph: Graph, node: Node) -> list[Literal]:
-    """Every rdfs:label and skos:altLabel of a node, main labels first."""
-    main = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
-    alt = [o for o in graph.objects(node, SKOS.altLabel) if isinstance(o, Literal)]
-    return sorted(main, key=str) + sorted(alt, key=str)
-
-
 def pick_label(labels: list[Literal], lang: str = "en") -> str | None:
-    """The label in `lang`, else English, else simplified, else traditional Chinese, else any."""
-    for wanted in (lang, "en", "zh-Hans", "zh-Hant"):
+    """The label in `lang`; else, for Chinese, the other script, then English; for
+    English, simplified then traditional Chinese; else any."""
+    order = {"zh-Hans": ("zh-Hans", "zh-Hant", "en"), "zh-Hant": ("zh-Hant", "zh-Hans", "en")}
+    for wanted in order.get(lang, (lang, "en", "zh-Hans", "zh-Hant")):
         for label in labels:
             if lang_matches(label.language, wanted):
                 return str(label)
     return str(labels[0]) if labels else None
 
 
-def display_name(graph: Graph, node: Node, lang: str = "en") -> str:
-    """A name to show for a node: its label in `lang` (with fallbacks), else its CURIE."""
-    label = pick_label([lbl for lbl in labels_of(graph, node) if lbl is not None], lang)
+def display_name(graph, node: Node, lang: str = "en") -> str:
+    """A name for a node of an rdflib Graph: its label in `lang` (with fallbacks), else its CURIE."""
+    from rdflib.namespace import RDFS
+
+    labels = sorted((o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)), key=str)
+    label = pick_label(labels, lang)
     return label if label is not None else curie(str(node))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the node, the label that matched, the node's classes and a score in (0, 1]."""
+
+    node: URIRef
+    label: str
+    classes: tuple[str, ...]
+    score: float
+
+
+@dataclass
+class LabelIndex:
+    """Every label of every node of a graph, built with one query."""
+
+    main: dict[URIRef, list[Literal]] = field(default_factory=dict)
+    alt: dict[URIRef, list[Literal]] = field(default_factory=dict)
+    classes: dict[URIRef, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, graph: KnowledgeGraph) -> LabelIndex:
+        index = cls()
+        rows = graph.query(load_query_file(QUERIES_DIR / "internal" / "labels.rq").text).bindings()
+        for row in rows:
+            node, label = row["node"], row["label"]
+            is_main = bool(row["main"].toPython())
+            (index.main if is_main else index.alt).setdefault(node, []).append(label)
+            index.classes[node] = tuple(sorted(str(row["classes"]).split())) if "classes" in row else ()
+        for table in (index.main, index.alt):
+            for labels in table.values():
+                labels.sort(key=str)
+        return index
+
+    def name(self, node: Node, lang: str = "en") -> str:
+        """The node's main label in `lang` (with fallbacks), else its CURIE."""
+        label = pick_label(self.main.get(node, []), lang) if isinstance(node, URIRef) else None
+        return label if label is not None else curie(str(node))
+
+    def labels(self, node: URIRef) -> list[Literal]:
+        return self.main.get(node, []) + self.alt.get(node, [])
+
+    def nodes(self) -> set[URIRef]:
+        return set(self.main) | set(self.alt)
+
+    def search(self, text: str, limit: int = 20) -> list[Hit]:
+        """Nodes whose labels match `text`, best first: exact name, then prefix, then
+        substring, then (when those are few) similar spelling. Script- and case-blind."""
+        wanted = script_key(text)
+        if not wanted:
+            return []
+        best: dict[URIRef, Hit] = {}
+        for node in self.nodes():
+            for label in self.labels(node):
+                score = _score(wanted, script_key(str(label)), node in self.main and label in self.main[node])
+                if score and (node not in best or score > best[node].score):
+                    best[node] = Hit(node, str(label), self.classes.get(node, ()), score)
+        if len(best) < limit:
+            self._fuzzy(wanted, best)
+        ranked = sorted(best.values(), key=lambda h: (-h.score, len(h.label), str(h.node)))
+        return ranked[:limit]
+
+    def _fuzzy(self, wanted: str, best: dict[URIRef, Hit]) -> None:
+        for node in self.nodes():
+            if node in best:
+                continue
+            for label in self.labels(node):
+                ratio = difflib.SequenceMatcher(None, wanted, script_key(str(label))).ratio()
+                if ratio >= 0.6 and (node not in best or ratio * 0.5 > best[node].score):
+                    best[node] = Hit(node, str(label), self.classes.get(node, ()), round(ratio * 0.5, 3))
+
+    def resolve(self, term: str) -> URIRef:
+        """The node a user means: an IRI (`<…>` or `http…`), a CURIE, or a label in any script."""
+        text = term.strip()
+        if text.startswith("<") and text.endswith(">"):
+            text = text[1:-1]
+        iri = expand(text)
+        if iri.startswith(("http://", "https://")):
+            node = URIRef(iri)
+            if node in self.classes or node in self.main or node in self.alt:
+                return node
+            raise NotFoundError(f"unknown entity: {term}{self._suggest(text.rsplit('/', 1)[-1])}")
+        exact = [h for h in self.search(text, limit=50) if h.score >= 1.0]
+        nodes = sorted({h.node for h in exact}, key=str)
+        if len(nodes) == 1:
+            return nodes[0]
+        if len(nodes) > 1:
+            options = ", ".join(f"{curie(str(n))} ({self.name(n)})" for n in nodes[:8])
+            raise AmbiguousNameError(f"{term!r} names {len(nodes)} entities: {options}; give a CURIE instead")
+        raise NotFoundError(f"unknown entity: {term}{self._suggest(text)}")
+
+    def _suggest(self, text: str) -> str:
+        hits = self.search(text, limit=5)
+        if not hits:
+            return ""
+        return "; did you mean " + ", ".join(f"{h.label} ({curie(str(h.node))})" for h in hits) + "?"
+
+
+def _score(wanted: str, key: str, is_main: bool) -> float:
+    bonus = 0.0 if is_main else -0.02
+    if key == wanted:
+        return 1.0
+    if key.startswith(wanted):
+        return 0.9 - min(len(key) - len(wanted), 40) / 400 + bonus
+    if wanted in key:
+        return 0.75 - min(len(key) - len(wanted), 40) / 400 + bonus
+    return 0.0

@@ -17,16 +17,20 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from filelock import FileLock, Timeout
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from kg.errors import DataFileError, DataFilesError, KgError
+from kg.errors import DataFileError, DataFilesError, KgError, QuerySyntaxError
 from kg.namespaces import GRAPHS, PREFIXES
 from kg.paths import Project, open_project
 from kg.terms import to_oxigraph, to_rdflib
+
+if TYPE_CHECKING:
+    from kg.labels import LabelIndex
 
 INDEX_FORMAT = 1
 BACKENDS = ("oxigraph", "memory")
@@ -173,6 +177,7 @@ class KnowledgeGraph:
         self._store = store
         self._dataset: Dataset | None = None
         self._union: Graph | None = None
+        self._labels: LabelIndex | None = None
 
     # ------------------------------------------------------------------ access
 
@@ -205,6 +210,14 @@ class KnowledgeGraph:
             self._union = g
         return self._union
 
+    def label_index(self) -> LabelIndex:
+        """Every label of every node, for names in output and for lookup by name."""
+        if self._labels is None:
+            from kg.labels import LabelIndex
+
+            self._labels = LabelIndex.build(self)
+        return self._labels
+
     def __len__(self) -> int:
         return len(self._store)
 
@@ -214,9 +227,16 @@ class KnowledgeGraph:
         """Run a SPARQL query over the union of the named graphs. `bindings` are
         substituted as values of variables, never pasted into the text; a bound
         variable must be one the query projects (Oxigraph's substitution rule)."""
-        if self.backend == "memory":
-            return self._query_rdflib(sparql, bindings or {})
-        return self._query_oxigraph(sparql, bindings or {})
+        try:
+            if self.backend == "memory":
+                return self._query_rdflib(sparql, bindings or {})
+            return self._query_oxigraph(sparql, bindings or {})
+        except SyntaxError as exc:
+            raise QuerySyntaxError.from_oxigraph(str(exc)) from None
+        except Exception as exc:
+            if type(exc).__name__ == "ParseException" or "Unknown namespace prefix" in str(exc):
+                raise QuerySyntaxError.from_rdflib(exc) from None
+            raise
 
     def _query_oxigraph(self, sparql: str, bindings: Mapping[str, Node]) -> QueryResult:
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}

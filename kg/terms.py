@@ -19,7 +19,7 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph |
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if term.language:
-        return Literal(term.value, lang=term.language)
+        return Literal(term.value, lang=canonical_lang(term.language))
     datatype = term.datatype.value
     if datatype == XSD_STRING:
         return Literal(term.value)
@@ -39,3 +39,20 @@ def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def canonical_lang(tag: str) -> str:
+    """BCP 47 case conventions (Oxigraph stores tags in lower case): `zh-hans` is
+    `zh-Hans`, `zh-hk` is `zh-HK`; subtags after a singleton (`en-t-zh`) stay lower case."""
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for i, part in enumerate(parts[1:], start=1):
+        if len(parts[i - 1]) == 1 or any(len(p) == 1 for p in parts[:i]):
+            out.append(part.lower())
+        elif len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
