@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from filelock import FileLock, Timeout
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import DataFileError, DataFilesError, KgError, QuerySyntaxError
@@ -50,6 +50,10 @@ class QueryResult:
         """Rows as dicts of the bound variables only."""
         return [{v: t for v, t in zip(self.variables, row, strict=False) if t is not None} for row in self.rows]
 
+    def records(self) -> list[dict[str, object]]:
+        """Rows as dicts of Python values (IRIs as strings, literals as numbers, dates or text; unbound as None)."""
+        return [{v: _python(t) for v, t in zip(self.variables, row, strict=False)} for row in self.rows]
+
 
 @dataclass
 class SyncReport:
@@ -58,6 +62,15 @@ class SyncReport:
     parsed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+
+
+def _python(term: Node | None) -> object:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
 
 
 def graph_iri(project: Project, path: Path) -> URIRef:
