@@ -209,5 +209,66 @@ def describe(entity, lang, root, index_dir, backend) -> None:
         click.echo(line)
 
 
+def scope_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The subgraph selection shared by `kg view` and `kg export`."""
+    options = [
+        click.option("--query", "construct", type=click.Path(dir_okay=False, path_type=Path),
+                     help="A CONSTRUCT query file: its graph is the selection."),
+        click.option("--source", help="Only what a source document states: 002, a file name, a CURIE or a label."),
+        click.option("--place", help="Only what is located in a place or in places inside it (横琴, 珠海 …)."),
+        click.option("--type", "types", help="Only entities of these classes, comma-separated (TypicalCase,agency …)."),
+        click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True, help="Links to follow from --focus."),
+        click.option("--focus", help="Start from this entity (IRI, CURIE or label) and its neighbours."),
+    ]
+    for option in options:
+        command = option(command)
+    return command
+
+
+def _scope(focus, hops, types, place, source, construct):
+    from kg.select import Scope
+
+    type_list = tuple(t.strip() for t in types.split(",") if t.strip()) if types else ()
+    return Scope(focus=focus, hops=hops, types=type_list, place=place, source=source, query=construct)
+
+
+@main.command()
+@scope_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("gba-view.html"),
+              show_default=True, help="The HTML file to write.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--lang", type=LANG_CHOICE, default="en", show_default=True, help="Language of node and edge labels.")
+@click.option("--size-by", type=click.Choice(["degree", "figures", "none"]), default="degree", show_default=True)
+@click.option("--layout", type=click.Choice(["auto", "physics", "static"]), default="auto", show_default=True,
+              help="physics: vis-network settles the graph; static: positions computed ahead (large graphs).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@project_options
+@fail_cleanly
+def view(focus, hops, types, place, source, construct, output, force, lang, size_by, layout, open_browser,
+         root, index_dir, backend) -> None:
+    """Write an offline HTML view of a subgraph (the whole graph by default)."""
+    from kg.files import check_writable, write_atomic
+    from kg.select import select
+    from kg.store import open_graph
+    from kg.views import to_html, view_network
+
+    check_writable(output, force)
+    scope = _scope(focus, hops, types, place, source, construct)
+    graph = open_graph(_project(root, index_dir), backend=backend)
+    selection = select(graph, scope)
+    if not selection.nodes:
+        raise KgError(f"the selection is empty ({scope.describe()}): nothing to draw")
+    static = {"auto": None, "physics": False, "static": True}[layout]
+    net = view_network(graph, selection, lang=lang, size_by=size_by, static_layout=static)
+    title = "GBA rule-alignment graph" if not focus else f"{graph.label_index().name(graph.label_index().resolve(focus), lang)}"
+    write_atomic(output, to_html(net, graph, title, scope.describe(), lang), force=force)
+    click.echo(f"wrote {output}: {len(net.nodes)} nodes, {len(net.edges)} links ({scope.describe()})")
+    if open_browser:
+        import webbrowser
+
+        if not webbrowser.open(output.resolve().as_uri()):
+            click.echo("no browser to open it in; open the file yourself", err=True)
+
+
 if __name__ == "__main__":
     main()

@@ -103,7 +103,9 @@ class LabelIndex:
             node, label = row["node"], row["label"]
             is_main = bool(row["main"].toPython())
             (index.main if is_main else index.alt).setdefault(node, []).append(label)
-            index.classes[node] = tuple(sorted(str(row["classes"]).split())) if "classes" in row else ()
+        types = graph.query(load_query_file(QUERIES_DIR / "internal" / "types.rq").text).bindings()
+        for row in types:
+            index.classes[row["node"]] = tuple(sorted(str(row["classes"]).split()))
         for table in (index.main, index.alt):
             for labels in table.values():
                 labels.sort(key=str)

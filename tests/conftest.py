@@ -45,3 +45,17 @@ def labels_of_nodes(graph: KnowledgeGraph, sparql: str, lang: str = "zh-Hans") -
         f'FILTER(langMatches(lang(?label), "{lang}")) }}'
     )
     return {str(row[0]) for row in rows.rows}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium for the whole session (skipped without chromium, except in CI)."""
+    from tests.browser import Browser, require_chromium
+
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = Browser(playwright, executable)
+        yield chromium
+        chromium.close()
