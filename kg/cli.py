@@ -212,12 +212,18 @@ def describe(entity, lang, root, index_dir, backend) -> None:
 def scope_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The subgraph selection shared by `kg view` and `kg export`."""
     options = [
-        click.option("--query", "construct", type=click.Path(dir_okay=False, path_type=Path),
-                     help="A CONSTRUCT query file: its graph is the selection."),
+        click.option(
+            "--query",
+            "construct",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="A CONSTRUCT query file: its graph is the selection.",
+        ),
         click.option("--source", help="Only what a source document states: 002, a file name, a CURIE or a label."),
         click.option("--place", help="Only what is located in a place or in places inside it (横琴, 珠海 …)."),
         click.option("--type", "types", help="Only entities of these classes, comma-separated (TypicalCase,agency …)."),
-        click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True, help="Links to follow from --focus."),
+        click.option(
+            "--hops", type=click.IntRange(0, 10), default=1, show_default=True, help="Links to follow from --focus."
+        ),
         click.option("--focus", help="Start from this entity (IRI, CURIE or label) and its neighbours."),
     ]
     for option in options:
@@ -234,18 +240,44 @@ def _scope(focus, hops, types, place, source, construct):
 
 @main.command()
 @scope_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("gba-view.html"),
-              show_default=True, help="The HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("gba-view.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option("--lang", type=LANG_CHOICE, default="en", show_default=True, help="Language of node and edge labels.")
 @click.option("--size-by", type=click.Choice(["degree", "figures", "none"]), default="degree", show_default=True)
-@click.option("--layout", type=click.Choice(["auto", "physics", "static"]), default="auto", show_default=True,
-              help="physics: vis-network settles the graph; static: positions computed ahead (large graphs).")
+@click.option(
+    "--layout",
+    type=click.Choice(["auto", "physics", "static"]),
+    default="auto",
+    show_default=True,
+    help="physics: vis-network settles the graph; static: positions computed ahead (large graphs).",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @project_options
 @fail_cleanly
-def view(focus, hops, types, place, source, construct, output, force, lang, size_by, layout, open_browser,
-         root, index_dir, backend) -> None:
+def view(
+    focus,
+    hops,
+    types,
+    place,
+    source,
+    construct,
+    output,
+    force,
+    lang,
+    size_by,
+    layout,
+    open_browser,
+    root,
+    index_dir,
+    backend,
+) -> None:
     """Write an offline HTML view of a subgraph (the whole graph by default)."""
     from kg.files import check_writable, write_atomic
     from kg.select import select
@@ -260,7 +292,11 @@ def view(focus, hops, types, place, source, construct, output, force, lang, size
         raise KgError(f"the selection is empty ({scope.describe()}): nothing to draw")
     static = {"auto": None, "physics": False, "static": True}[layout]
     net = view_network(graph, selection, lang=lang, size_by=size_by, static_layout=static)
-    title = "GBA rule-alignment graph" if not focus else f"{graph.label_index().name(graph.label_index().resolve(focus), lang)}"
+    title = (
+        "GBA rule-alignment graph"
+        if not focus
+        else f"{graph.label_index().name(graph.label_index().resolve(focus), lang)}"
+    )
     write_atomic(output, to_html(net, graph, title, scope.describe(), lang), force=force)
     click.echo(f"wrote {output}: {len(net.nodes)} nodes, {len(net.edges)} links ({scope.describe()})")
     if open_browser:
@@ -268,6 +304,81 @@ def view(focus, hops, types, place, source, construct, output, force, lang, size
 
         if not webbrowser.open(output.resolve().as_uri()):
             click.echo("no browser to open it in; open the file yourself", err=True)
+
+
+@main.command()
+@scope_options
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["turtle", "nt", "trig", "nquads", "jsonld", "graphml", "gexf", "csv"]),
+    help="RDF (turtle, nt, trig, nquads, jsonld), graphs (graphml, gexf) or tables (csv: nodes.csv + edges.csv).",
+)
+@click.option("-o", "--output", required=True, help="The file to write (a folder for csv); - for standard output.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.option("--with-ontology", is_flag=True, help="Add the ontology's statements about the terms used.")
+@click.option("--with-boundary", is_flag=True, help="Add labels and types of linked nodes outside the selection.")
+@project_options
+@fail_cleanly
+def export(
+    focus,
+    hops,
+    types,
+    place,
+    source,
+    construct,
+    fmt,
+    output,
+    force,
+    with_ontology,
+    with_boundary,
+    root,
+    index_dir,
+    backend,
+) -> None:
+    """Export a subgraph (the whole graph by default) for other tools."""
+    from kg.export import ExportOptions
+    from kg.export import export as run_export
+    from kg.files import check_writable, write_atomic
+    from kg.select import select
+    from kg.store import open_graph
+
+    targets = _export_targets(fmt, output)
+    for target in targets.values():
+        if target is not None:
+            check_writable(target, force)
+    scope = _scope(focus, hops, types, place, source, construct)
+    graph = open_graph(_project(root, index_dir), backend=backend)
+    selection = select(graph, scope)
+    if not selection.nodes or len(selection.graph) == 0:
+        raise KgError(f"the selection is empty ({scope.describe()}): nothing to export")
+    files = run_export(graph, selection, fmt, ExportOptions(ontology=with_ontology, boundary=with_boundary))
+    for suffix, data in files.items():
+        target = targets[suffix]
+        if target is None:
+            click.echo(data.decode("utf-8") if isinstance(data, bytes) else data, nl=False)
+        else:
+            write_atomic(target, data, force=force)
+    if any(t is not None for t in targets.values()):
+        where = ", ".join(str(t) for t in targets.values())
+        click.echo(
+            f"wrote {where}: {len(selection.nodes)} nodes, {len(selection.graph)} triples ({scope.describe()})",
+            err=output == "-",
+        )
+
+
+def _export_targets(fmt: str, output: str) -> dict[str, Path | None]:
+    """Where each file of the export goes: None means standard output."""
+    if fmt == "csv":
+        if output == "-":
+            raise click.UsageError("csv writes two files (nodes.csv, edges.csv): give a folder with -o")
+        folder = Path(output)
+        if folder.exists() and not folder.is_dir():
+            raise click.UsageError(f"{folder}: csv needs a folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        return {"nodes.csv": folder / "nodes.csv", "edges.csv": folder / "edges.csv"}
+    return {"": None if output == "-" else Path(output)}
 
 
 if __name__ == "__main__":

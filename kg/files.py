@@ -33,6 +33,9 @@ def write_atomic(path: Path, data: str | bytes, force: bool = False) -> Path:
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as out:
             out.write(payload)
             out.flush()

@@ -26,8 +26,12 @@ def agency_network(graph: KnowledgeGraph, lang: str = "en") -> nx.Graph:
         weight = int(row["co_reported"] or 0) + int(row["co_implemented"] or 0)
         for node in (a, b):
             if node not in network:
-                network.add_node(node, label=index.name(_iri(node), lang), classes=" ".join(index.classes.get(_iri(node), ())))
-        network.add_edge(a, b, weight=weight, co_reported=int(row["co_reported"]), co_implemented=int(row["co_implemented"]))
+                network.add_node(
+                    node, label=index.name(_iri(node), lang), classes=" ".join(index.classes.get(_iri(node), ()))
+                )
+        network.add_edge(
+            a, b, weight=weight, co_reported=int(row["co_reported"]), co_implemented=int(row["co_implemented"])
+        )
     return network
 
 

@@ -81,9 +81,7 @@ def with_labels(graph: KnowledgeGraph, result: QueryResult, lang: str) -> QueryR
     if result.kind != "select" or not result.rows:
         return result
     index = graph.label_index()
-    labelled = [
-        i for i, _ in enumerate(result.variables) if any(isinstance(row[i], URIRef) for row in result.rows)
-    ]
+    labelled = [i for i, _ in enumerate(result.variables) if any(isinstance(row[i], URIRef) for row in result.rows)]
     variables: list[str] = []
     for i, var in enumerate(result.variables):
         variables.append(var)

@@ -31,9 +31,24 @@ TYPE_ALIASES = {
 }
 
 NOT_TRAVERSED = frozenset(
-    {RDF.type, DCTERMS.source, GBA.evidence, SKOS.inScheme, SKOS.topConceptOf, GBA.unit, GBA.qualifier,
-     GBA.measure, GBA.domain, GBA.flow, GBA.category, GBA.adminLevel, GBA.organisationKind, PROV.hadRole,
-     GBA.supports, GBA.inBatch}
+    {
+        RDF.type,
+        DCTERMS.source,
+        GBA.evidence,
+        SKOS.inScheme,
+        SKOS.topConceptOf,
+        GBA.unit,
+        GBA.qualifier,
+        GBA.measure,
+        GBA.domain,
+        GBA.flow,
+        GBA.category,
+        GBA.adminLevel,
+        GBA.organisationKind,
+        PROV.hadRole,
+        GBA.supports,
+        GBA.inBatch,
+    }
 )
 """Links to hubs (sources, concepts, batches, types): following them would pull in
 most of the graph in two hops, so a focus view does not walk along them."""
@@ -72,6 +87,8 @@ class Selection:
     nodes: set[URIRef]
     graph: Graph
     scope: Scope = field(default_factory=Scope)
+    quads: list[tuple[Node, URIRef, Node, URIRef | None]] = field(default_factory=list)
+    """The same triples with the named graph (data file) each comes from; None for a CONSTRUCT."""
 
     def edges(self) -> list[tuple[URIRef, URIRef, URIRef]]:
         """IRI-to-IRI links between selected nodes (rdf:type excluded), sorted."""
@@ -91,7 +108,9 @@ def resolve_type(graph: KnowledgeGraph, name: str) -> URIRef:
     known = graph.query("ASK { ?class a ?kind . VALUES ?kind { owl:Class rdfs:Class } }", {}).boolean
     exists = graph.query("SELECT ?class WHERE { ?class a owl:Class }", {"class": iri}).rows
     if known and not exists and iri != SKOS.Concept:
-        raise NotFoundError(f"unknown type {name!r}: not a class of the ontology (try TypicalCase, GovernmentAgency, …)")
+        raise NotFoundError(
+            f"unknown type {name!r}: not a class of the ontology (try TypicalCase, GovernmentAgency, …)"
+        )
     return iri
 
 
@@ -192,10 +211,12 @@ def _neighbours(graph: KnowledgeGraph, node: Node, through_blank: bool = True) -
 # ---------------------------------------------------------------- the subgraph
 
 
-def triples_about(graph: KnowledgeGraph, nodes: set[URIRef]) -> Graph:
+def triples_about(graph: KnowledgeGraph, nodes: set[URIRef]) -> tuple[Graph, list]:
     """Every triple whose subject is a selected node, from the triples files, with
-    the blank nodes those triples point at (evidence, associations), recursively."""
+    the blank nodes those triples point at (evidence, associations), recursively;
+    and the same as quads naming the file each comes from."""
     out = Graph()
+    quads: list[tuple[Node, URIRef, Node, URIRef | None]] = []
     for prefix, ns in PREFIXES.items():
         out.bind(prefix, ns)
     allowed = {to_oxigraph(g) for g in data_graph_names(graph)}
@@ -211,9 +232,10 @@ def triples_about(graph: KnowledgeGraph, nodes: set[URIRef]) -> Graph:
                 continue
             obj = to_rdflib(quad.object)
             out.add((subject, URIRef(quad.predicate.value), obj))
+            quads.append((subject, URIRef(quad.predicate.value), obj, URIRef(quad.graph_name.value)))
             if isinstance(obj, BNode):
                 pending.append(obj)
-    return out
+    return out, sorted(quads, key=lambda q: tuple(str(t) for t in q))
 
 
 def construct(graph: KnowledgeGraph, path: Path) -> Graph:
@@ -230,8 +252,10 @@ def select(graph: KnowledgeGraph, scope: Scope) -> Selection:
     index = graph.label_index()
     if scope.query:
         sub = construct(graph, scope.query)
-        nodes = {n for n in set(sub.subjects()) | set(sub.objects()) if isinstance(n, URIRef) and str(n).startswith(str(KG))}
-        return Selection(nodes=nodes, graph=sub, scope=scope)
+        nodes = {
+            n for n in set(sub.subjects()) | set(sub.objects()) if isinstance(n, URIRef) and str(n).startswith(str(KG))
+        }
+        return Selection(nodes=nodes, graph=sub, scope=scope, quads=[(s, p, o, None) for s, p, o in sub])
     nodes = neighbourhood(graph, index.resolve(scope.focus), scope.hops) if scope.focus else all_entities(graph)
     if scope.types:
         nodes &= entities_of_types(graph, [resolve_type(graph, t) for t in scope.types])
@@ -239,4 +263,5 @@ def select(graph: KnowledgeGraph, scope: Scope) -> Selection:
         nodes &= entities_in_place(graph, index.resolve(scope.place))
     if scope.source:
         nodes &= entities_of_source(graph, resolve_source(graph, scope.source))
-    return Selection(nodes=nodes, graph=triples_about(graph, nodes), scope=scope)
+    sub, quads = triples_about(graph, nodes)
+    return Selection(nodes=nodes, graph=sub, scope=scope, quads=quads)

@@ -79,7 +79,11 @@ def figures_by_subject(graph: KnowledgeGraph, lang: str) -> dict[URIRef, list[st
             continue
         seen.add(key)
         when = row["asOf"] or row["period"] or row["asOfPhrase"] or ""
-        qualifier = "" if str(row["qualifier"]).endswith("qualifier-exact") else index.name(URIRef(row["qualifier"]), lang) + " "
+        qualifier = (
+            ""
+            if str(row["qualifier"]).endswith("qualifier-exact")
+            else index.name(URIRef(row["qualifier"]), lang) + " "
+        )
         line = (
             f"{index.name(URIRef(row['measure']), lang)}: {qualifier}{_number(row['value'])} "
             f"{index.name(URIRef(row['unit']), lang)} ({when}; {row['file']})"
@@ -146,7 +150,9 @@ def view_network(
     net.node_ids = [str(n) for n in nodes]
     net.node_map = {n["id"]: n for n in net.nodes}
     large = len(nodes) >= LARGE if static_layout is None else static_layout
-    options = json.loads((TEMPLATES / ("view-options-static.json" if large else "view-options.json")).read_text("utf-8"))
+    options = json.loads(
+        (TEMPLATES / ("view-options-static.json" if large else "view-options.json")).read_text("utf-8")
+    )
     if large:
         _place(net, nodes, edges)
     net.options = options
@@ -202,8 +208,11 @@ def legend(net: Network, graph: KnowledgeGraph, lang: str) -> list[dict]:
         counts[node["group"]] = counts.get(node["group"], 0) + 1
         colors[node["group"]] = node["color"]
     return [
-        {"label": index.name(URIRef(expand(group)), lang) if group != "other" else "other",
-         "color": colors[group], "count": counts[group]}
+        {
+            "label": index.name(URIRef(expand(group)), lang) if group != "other" else "other",
+            "color": colors[group],
+            "count": counts[group],
+        }
         for group in sorted(counts, key=lambda g: (-counts[g], g))
     ]
 
@@ -211,7 +220,13 @@ def legend(net: Network, graph: KnowledgeGraph, lang: str) -> list[dict]:
 def _script_safe_json(value: object) -> str:
     """JSON that cannot close the <script> element it sits in."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 @lru_cache(maxsize=1)

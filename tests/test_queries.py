@@ -31,69 +31,157 @@ def answer(graph, name: str, columns: tuple[str, ...] | None = None, **params: s
 
 
 EXPECTED: dict[str, tuple[dict, tuple[str, ...] | None, set]] = {
-    "cases-by-agency": ({"agency": "省卫健委"}, None, {
-        ("kg:agency-gd-health", "1", "1", "kg:case-b1-01"), ("kg:agency-gd-health", "2", "2", "kg:case-b2-02")}),
-    "agencies-of-case": ({"case": "kg:case-b1-01"}, ("agency", "jurisdiction", "parent"), {
-        ("kg:agency-gd-health", "kg:place-guangdong", "kg:agency-gd-government"),
-        ("kg:agency-zhuhai-government", "kg:place-zhuhai", "")}),
-    "located-in": ({"place": "横琴"}, ("entity", "how"), {
-        ("kg:place-hengqin-port", "within"), ("kg:practice-macao-doctors", "spatial"),
-        ("kg:prog-drugs-connect", "spatial"), ("kg:prog-northbound", "spatial"),
-        ("kg:case-b1-01", "spatial"), ("kg:case-b2-01", "spatial")}),
-    "instruments-and-what-they-enable": ({}, ("instrument", "enables", "issuer", "signatory", "issued", "signed"), {
-        ("kg:inst-agreement", "kg:prog-drugs-connect", "", "kg:agency-gd-health", "", "2022-06"),
-        ("kg:inst-agreement", "kg:prog-drugs-connect", "", "kg:agency-hk-health", "", "2022-06"),
-        ("kg:inst-rules", "kg:practice-macao-doctors", "kg:agency-zhuhai-government", "", "2023-03-01", "")}),
-    "figures-about": ({"subject": "港澳藥械通"},
-                      ("observation", "value", "unit", "qualifier", "asOf", "period", "file"), {
-        ("kg:obs-a-patients", "13000", "kg:unit-person", "kg:qualifier-more-than", "2025-09", "", "a.txt"),
-        ("kg:obs-b-patients", "12000", "kg:unit-person", "kg:qualifier-exact", "2025-09", "", "b.txt"),
-        ("kg:obs-b-patients-2024", "9000", "kg:unit-person", "kg:qualifier-exact", "", "2024", "b.txt")}),
-    "agencies-working-together": ({"agency": "kg:agency-gd-health"}, None, {
-        ("kg:agency-gd-health", "kg:agency-hk-health", "0", "1"),
-        ("kg:agency-gd-health", "kg:agency-zhuhai-government", "1", "0")}),
-    "hk-macao-counterparts": ({"agency": "kg:agency-gd-health"}, ("agency", "counterpart", "counterpartJurisdiction"), {
-        ("kg:agency-gd-health", "kg:agency-hk-health", "kg:place-hong-kong")}),
+    "cases-by-agency": (
+        {"agency": "省卫健委"},
+        None,
+        {("kg:agency-gd-health", "1", "1", "kg:case-b1-01"), ("kg:agency-gd-health", "2", "2", "kg:case-b2-02")},
+    ),
+    "agencies-of-case": (
+        {"case": "kg:case-b1-01"},
+        ("agency", "jurisdiction", "parent"),
+        {
+            ("kg:agency-gd-health", "kg:place-guangdong", "kg:agency-gd-government"),
+            ("kg:agency-zhuhai-government", "kg:place-zhuhai", ""),
+        },
+    ),
+    "located-in": (
+        {"place": "横琴"},
+        ("entity", "how"),
+        {
+            ("kg:place-hengqin-port", "within"),
+            ("kg:practice-macao-doctors", "spatial"),
+            ("kg:prog-drugs-connect", "spatial"),
+            ("kg:prog-northbound", "spatial"),
+            ("kg:case-b1-01", "spatial"),
+            ("kg:case-b2-01", "spatial"),
+        },
+    ),
+    "instruments-and-what-they-enable": (
+        {},
+        ("instrument", "enables", "issuer", "signatory", "issued", "signed"),
+        {
+            ("kg:inst-agreement", "kg:prog-drugs-connect", "", "kg:agency-gd-health", "", "2022-06"),
+            ("kg:inst-agreement", "kg:prog-drugs-connect", "", "kg:agency-hk-health", "", "2022-06"),
+            ("kg:inst-rules", "kg:practice-macao-doctors", "kg:agency-zhuhai-government", "", "2023-03-01", ""),
+        },
+    ),
+    "figures-about": (
+        {"subject": "港澳藥械通"},
+        ("observation", "value", "unit", "qualifier", "asOf", "period", "file"),
+        {
+            ("kg:obs-a-patients", "13000", "kg:unit-person", "kg:qualifier-more-than", "2025-09", "", "a.txt"),
+            ("kg:obs-b-patients", "12000", "kg:unit-person", "kg:qualifier-exact", "2025-09", "", "b.txt"),
+            ("kg:obs-b-patients-2024", "9000", "kg:unit-person", "kg:qualifier-exact", "", "2024", "b.txt"),
+        },
+    ),
+    "agencies-working-together": (
+        {"agency": "kg:agency-gd-health"},
+        None,
+        {
+            ("kg:agency-gd-health", "kg:agency-hk-health", "0", "1"),
+            ("kg:agency-gd-health", "kg:agency-zhuhai-government", "1", "0"),
+        },
+    ),
+    "hk-macao-counterparts": (
+        {"agency": "kg:agency-gd-health"},
+        ("agency", "counterpart", "counterpartJurisdiction"),
+        {("kg:agency-gd-health", "kg:agency-hk-health", "kg:place-hong-kong")},
+    ),
     "cases-by-domain": ({}, ("domain", "cases"), {("kg:domain-health", "2"), ("kg:domain-transport", "1")}),
     "cases-by-flow": ({"flow": "资金"}, None, {("kg:flow-capital", "kg:case-b2-01", "2")}),
     "cases-by-category": ({}, None, {("kg:category-livelihood", "1"), ("kg:category-business-environment", "0")}),
-    "cases-by-batch": ({"batch": "kg:batch-2"}, ("batch", "number", "case"), {
-        ("kg:batch-2", "1", "kg:case-b2-01"), ("kg:batch-2", "2", "kg:case-b2-02")}),
+    "cases-by-batch": (
+        {"batch": "kg:batch-2"},
+        ("batch", "number", "case"),
+        {("kg:batch-2", "1", "kg:case-b2-01"), ("kg:batch-2", "2", "kg:case-b2-02")},
+    ),
     "programmes-launched-per-year": ({}, ("year", "programmes"), {("2021", "1"), ("2023", "1")}),
-    "timeline": ({}, ("date", "kind", "entity"), {
-        ("2021-08", "gba:launchDate", "kg:prog-drugs-connect"), ("2022-06", "gba:signedDate", "kg:inst-agreement"),
-        ("2022-12", "gba:trialDate", "kg:prog-northbound"), ("2023-03-01", "gba:issuedDate", "kg:inst-rules"),
-        ("2023-07-01", "gba:launchDate", "kg:prog-northbound"), ("2024-05-13", "gba:issuedDate", "kg:batch-2")}),
-    "source-statements": ({"source": "kg:src-b"}, ("entity", "quotes"), {
-        ("kg:inst-agreement", "0"), ("kg:agency-gd-health", "0"), ("kg:agency-hk-health", "0"),
-        ("kg:obs-b-patients", "1"), ("kg:obs-b-patients-2024", "1"), ("kg:org-hospital", "0"), ("kg:person-li", "0"),
-        ("kg:prog-drugs-connect", "0"), ("kg:src-b", "0"), ("kg:case-b2-02", "0")}),
-    "multi-source-entities": ({}, ("entity", "sources"), {
-        ("kg:agency-gd-health", "2"), ("kg:prog-drugs-connect", "2")}),
-    "disagreeing-figures": ({}, ("subject", "one", "value1", "other", "value2"), {
-        ("kg:prog-drugs-connect", "kg:obs-a-patients", "13000", "kg:obs-b-patients", "12000")}),
+    "timeline": (
+        {},
+        ("date", "kind", "entity"),
+        {
+            ("2021-08", "gba:launchDate", "kg:prog-drugs-connect"),
+            ("2022-06", "gba:signedDate", "kg:inst-agreement"),
+            ("2022-12", "gba:trialDate", "kg:prog-northbound"),
+            ("2023-03-01", "gba:issuedDate", "kg:inst-rules"),
+            ("2023-07-01", "gba:launchDate", "kg:prog-northbound"),
+            ("2024-05-13", "gba:issuedDate", "kg:batch-2"),
+        },
+    ),
+    "source-statements": (
+        {"source": "kg:src-b"},
+        ("entity", "quotes"),
+        {
+            ("kg:inst-agreement", "0"),
+            ("kg:agency-gd-health", "0"),
+            ("kg:agency-hk-health", "0"),
+            ("kg:obs-b-patients", "1"),
+            ("kg:obs-b-patients-2024", "1"),
+            ("kg:org-hospital", "0"),
+            ("kg:person-li", "0"),
+            ("kg:prog-drugs-connect", "0"),
+            ("kg:src-b", "0"),
+            ("kg:case-b2-02", "0"),
+        },
+    ),
+    "multi-source-entities": (
+        {},
+        ("entity", "sources"),
+        {("kg:agency-gd-health", "2"), ("kg:prog-drugs-connect", "2")},
+    ),
+    "disagreeing-figures": (
+        {},
+        ("subject", "one", "value1", "other", "value2"),
+        {("kg:prog-drugs-connect", "kg:obs-a-patients", "13000", "kg:obs-b-patients", "12000")},
+    ),
     "missing-english-label": ({}, None, set()),
     "missing-source": ({}, None, set()),
-    "roles-in-programmes": ({"programme": "drugs connect"}, None, {
-        ("kg:prog-drugs-connect", "kg:agency-gd-health", "kg:role-lead"),
-        ("kg:prog-drugs-connect", "kg:agency-hk-health", "kg:role-partner")}),
-    "instruments-by-issuer": ({"issuer": "珠海市人民政府"}, None, {
-        ("kg:agency-zhuhai-government", "issued", "kg:inst-rules", "2023-03-01")}),
+    "roles-in-programmes": (
+        {"programme": "drugs connect"},
+        None,
+        {
+            ("kg:prog-drugs-connect", "kg:agency-gd-health", "kg:role-lead"),
+            ("kg:prog-drugs-connect", "kg:agency-hk-health", "kg:role-partner"),
+        },
+    ),
+    "instruments-by-issuer": (
+        {"issuer": "珠海市人民政府"},
+        None,
+        {("kg:agency-zhuhai-government", "issued", "kg:inst-rules", "2023-03-01")},
+    ),
     "people": ({}, None, {("kg:person-li", "院长", "kg:org-hospital", "b.txt")}),
-    "agencies-by-jurisdiction": ({}, ("jurisdiction", "agency", "parent"), {
-        ("kg:place-guangdong", "kg:agency-gd-government", ""),
-        ("kg:place-guangdong", "kg:agency-gd-health", "kg:agency-gd-government"),
-        ("kg:place-hong-kong", "kg:agency-hk-health", ""), ("kg:place-zhuhai", "kg:agency-zhuhai-government", "")}),
-    "programmes-in-cooperation-zones": ({}, ("zone", "entity"), {
-        ("kg:place-hengqin", "kg:practice-macao-doctors"), ("kg:place-hengqin", "kg:prog-drugs-connect"),
-        ("kg:place-hengqin", "kg:prog-northbound"), ("kg:place-hengqin", "kg:case-b1-01"),
-        ("kg:place-hengqin", "kg:case-b2-01")}),
+    "agencies-by-jurisdiction": (
+        {},
+        ("jurisdiction", "agency", "parent"),
+        {
+            ("kg:place-guangdong", "kg:agency-gd-government", ""),
+            ("kg:place-guangdong", "kg:agency-gd-health", "kg:agency-gd-government"),
+            ("kg:place-hong-kong", "kg:agency-hk-health", ""),
+            ("kg:place-zhuhai", "kg:agency-zhuhai-government", ""),
+        },
+    ),
+    "programmes-in-cooperation-zones": (
+        {},
+        ("zone", "entity"),
+        {
+            ("kg:place-hengqin", "kg:practice-macao-doctors"),
+            ("kg:place-hengqin", "kg:prog-drugs-connect"),
+            ("kg:place-hengqin", "kg:prog-northbound"),
+            ("kg:place-hengqin", "kg:case-b1-01"),
+            ("kg:place-hengqin", "kg:case-b2-01"),
+        },
+    ),
     "figures-by-year": ({}, None, {("2024", "1"), ("2025", "2"), ("open", "1")}),
     "case-overview": ({"case": "kg:case-b2-01"}, ("case", "batch", "number"), {("kg:case-b2-01", "2", "1")}),
-    "case-coverage": ({}, ("case", "agencies", "programmes", "places", "instruments", "dates", "observations"), {
-        ("kg:case-b1-01", "2", "1", "1", "1", "2", "1"),
-        ("kg:case-b2-01", "1", "1", "1", "1", "3", "1"),
-        ("kg:case-b2-02", "1", "1", "2", "1", "2", "2")}),
+    "case-coverage": (
+        {},
+        ("case", "agencies", "programmes", "places", "instruments", "dates", "observations"),
+        {
+            ("kg:case-b1-01", "2", "1", "1", "1", "2", "1"),
+            ("kg:case-b2-01", "1", "1", "1", "1", "3", "1"),
+            ("kg:case-b2-02", "1", "1", "2", "1", "2", "2"),
+        },
+    ),
     "entities-by-class": ({}, None, None),
     "entities-by-source": ({}, None, {("kg:src-a", "a.txt", "21", "2"), ("kg:src-b", "b.txt", "10", "2")}),
     "label-coverage": ({}, None, None),

@@ -31,8 +31,16 @@ def test_focus_with_hops(world):
     assert names(select(world, Scope(focus="港澳药械通", hops=0))) == {"prog-drugs-connect"}
     one = names(select(world, Scope(focus="港澳药械通", hops=1)))
     assert one == {
-        "prog-drugs-connect", "agency-gd-health", "agency-hk-health", "place-hengqin", "case-b1-01", "case-b2-02",
-        "inst-agreement", "obs-a-patients", "obs-b-patients", "obs-b-patients-2024",
+        "prog-drugs-connect",
+        "agency-gd-health",
+        "agency-hk-health",
+        "place-hengqin",
+        "case-b1-01",
+        "case-b2-02",
+        "inst-agreement",
+        "obs-a-patients",
+        "obs-b-patients",
+        "obs-b-patients-2024",
     }
     two = names(select(world, Scope(focus="港澳药械通", hops=2)))
     assert {"agency-gd-government", "place-zhuhai", "agency-zhuhai-government", "place-hong-kong"} <= two

@@ -95,15 +95,24 @@ def test_hostile_labels_never_run(browser, world, tmp_path):
     page.mouse.move(box[0], box[1])
     page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
     tip = page.inner_text("div.vis-tooltip")
-    assert '<a href="javascript:window.__xss=\'href\'">click</a> href' in tip
+    assert "<a href=\"javascript:window.__xss='href'\">click</a> href" in tip
     assert page.evaluate("window.__xss") is None
     assert visit.console_errors == []
 
 
 def test_cli_view_writes_a_page_and_refuses_to_overwrite(world, tmp_path):
     out = tmp_path / "v.html"
-    args = ["view", "--focus", "港澳藥械通", "-o", str(out), "--root", str(world.project.root),
-            "--index", str(world.project.index_dir)]
+    args = [
+        "view",
+        "--focus",
+        "港澳藥械通",
+        "-o",
+        str(out),
+        "--root",
+        str(world.project.root),
+        "--index",
+        str(world.project.index_dir),
+    ]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
     assert first.output.startswith(f"wrote {out}:")
@@ -115,8 +124,22 @@ def test_cli_view_writes_a_page_and_refuses_to_overwrite(world, tmp_path):
 
 def test_cli_view_empty_selection_is_an_error(world, tmp_path):
     out = tmp_path / "empty.html"
-    result = CliRunner().invoke(main, ["view", "--place", "香港", "--type", "Person", "-o", str(out),
-                                       "--root", str(world.project.root), "--index", str(world.project.index_dir)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "view",
+            "--place",
+            "香港",
+            "--type",
+            "Person",
+            "-o",
+            str(out),
+            "--root",
+            str(world.project.root),
+            "--index",
+            str(world.project.index_dir),
+        ],
+    )
     assert result.exit_code == 2 and "selection is empty" in result.output
     assert not out.exists()
 
