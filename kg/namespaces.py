@@ -86,6 +86,7 @@ class GBA(DefinedNamespace):
     signatory: URIRef
     signedDate: URIRef
     supports: URIRef
+    timeNote: URIRef
     trialDate: URIRef
     unit: URIRef
     value: URIRef

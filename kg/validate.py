@@ -106,11 +106,13 @@ def check_problems(kg: KnowledgeGraph, checks: list[QueryFile] | None = None) ->
 
 
 def quote_problems(kg: KnowledgeGraph, sources_dir: Path) -> tuple[list[Problem], int]:
-    """Every gba:quote checked against the text of the source its node cites."""
+    """Every gba:quote, and every gba:asOfPhrase (the source's own time phrase),
+    checked against the text of the source its node cites."""
     if not sources_dir.is_dir():
         raise KgError(f"{sources_dir}: sources folder not found (use --sources DIR)")
     rows = kg.query(
-        "SELECT ?node ?quote ?file WHERE { ?node gba:quote ?quote ; dcterms:source ?src . ?src gba:fileName ?file }"
+        "SELECT DISTINCT ?node ?quote ?file WHERE { ?node gba:quote|gba:asOfPhrase ?quote ; dcterms:source ?src . "
+        "?src gba:fileName ?file }"
     ).bindings()
     data = kg.union()
     problems = []

@@ -190,7 +190,7 @@ def test_instruments_named_by_the_case(real_graph, n):
 def _observations(graph, n: int) -> set[tuple[Decimal, str, str]]:
     rows = graph.query(
         "SELECT ?o ?v ?u ?t WHERE { ?o a gba:Observation ; gba:value ?v ; gba:unit ?u ; dcterms:source kg:src-002 . "
-        "{ ?o gba:asOf ?t } UNION { ?o gba:period ?t } UNION { ?o gba:asOfPhrase ?t } "
+        "{ ?o gba:asOf ?t } UNION { ?o gba:period ?t } UNION { ?o gba:asOfPhrase|gba:timeNote ?t } "
         f'FILTER(STRSTARTS(STR(?o), "{KG}obs-b2-{n:02d}-")) }}'
     ).bindings()
     return {(Decimal(str(r["v"])), str(r["u"]).removeprefix(KG), str(r["t"])) for r in rows}

@@ -313,7 +313,7 @@ def test_every_instrument_enables_something(real_graph):
 def _observations(graph, n: int) -> set[tuple[Decimal, str, str]]:
     rows = graph.query(
         "SELECT ?o ?v ?u ?t WHERE { ?o a gba:Observation ; gba:value ?v ; gba:unit ?u ; dcterms:source kg:src-003 . "
-        "{ ?o gba:asOf ?t } UNION { ?o gba:period ?t } UNION { ?o gba:asOfPhrase ?t } "
+        "{ ?o gba:asOf ?t } UNION { ?o gba:period ?t } UNION { ?o gba:asOfPhrase|gba:timeNote ?t } "
         f'FILTER(STRSTARTS(STR(?o), "{KG}obs-b3-{n:02d}-")) }}'
     ).bindings()
     return {(Decimal(str(r["v"])), _local(r["u"]), str(r["t"])) for r in rows}

@@ -88,7 +88,7 @@ def test_every_figure(real_graph):
                         dcterms:source kg:src-000 .
                OPTIONAL { ?obs gba:asOf ?asOf }
                OPTIONAL { ?obs gba:period ?period }
-               OPTIONAL { ?obs gba:asOfPhrase ?phrase FILTER(lang(?phrase) = "zh-hans" || lang(?phrase) = "zh-Hans") } } }"""
+               OPTIONAL { ?obs gba:asOfPhrase|gba:timeNote ?phrase FILTER(lang(?phrase) = "zh-hans" || lang(?phrase) = "zh-Hans") } } }"""
         % NEWS000
     ).bindings()
     got = set()

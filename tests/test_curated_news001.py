@@ -291,7 +291,7 @@ EXPECTED_OBSERVATIONS = {
     (Decimal("66.67"), "unit-percent", "qualifier-about", "phrase:如今"),
     (Decimal("8000"), "unit-person", "qualifier-more-than", "phrase:如今"),
     (Decimal("10000"), "unit-person", "qualifier-more-than", "phrase:迄今"),
-    (Decimal("1"), "unit-minute", "qualifier-at-most", "asOf:2023-01-01"),
+    (Decimal("1"), "unit-minute", "qualifier-less-than", "asOf:2023-01-01"),
     (Decimal("230"), "unit-kilometre", "qualifier-exact", "asOf:2025-11-08"),
     (Decimal("6"), "unit-occurrence", "qualifier-exact", "asOf:2025-11-08"),
     (Decimal("2"), "unit-kind", "qualifier-exact", "asOf:2025-11-08"),  # HZMB: two systems
@@ -306,7 +306,7 @@ def _observations(real_graph):
         "SELECT ?o ?v ?u ?q ?asof ?period ?phrase WHERE { "
         + in_news001(
             "?o a gba:Observation ; dcterms:source kg:src-001 ; gba:value ?v ; gba:unit ?u ; gba:qualifier ?q ."
-            " OPTIONAL { ?o gba:asOf ?asof } OPTIONAL { ?o gba:period ?period } OPTIONAL { ?o gba:asOfPhrase ?phrase }"
+            " OPTIONAL { ?o gba:asOf ?asof } OPTIONAL { ?o gba:period ?period } OPTIONAL { ?o gba:asOfPhrase|gba:timeNote ?phrase }"
         )
         + " }"
     ).bindings()

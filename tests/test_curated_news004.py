@@ -227,7 +227,7 @@ OBSERVATIONS = {
     ("prog-hk-macao-drugs-devices-connect", Decimal("13000"), "unit-person-time", Q + "more-than", "截至今年9月初"),
     ("prog-hk-macao-drugs-devices-connect", Decimal("45"), "unit-enterprise", Q + "exact", "截至今年9月初"),
     ("prog-hk-macao-drugs-devices-connect", Decimal("9"), "unit-city", Q + "exact", "截至今年9月初"),
-    ("org-huizhou-third-peoples-hospital", Decimal("2"), "unit-month", Q + "at-most", "不久前"),
+    ("org-huizhou-third-peoples-hospital", Decimal("2"), "unit-month", Q + "less-than", "不久前"),
     ("person-li-nushi", Decimal("10"), "unit-year", Q + "more-than", "不久前"),
     ("org-sun-yat-sen-memorial-hospital", Decimal("3"), "unit-month", Q + "exact", "近期"),
     ("prog-elderly-health-care-voucher-gba-pilot", Decimal("9"), "unit-city", Q + "exact", "截至今年8月底"),
@@ -266,7 +266,7 @@ def observations(real_graph) -> list[dict]:
     return real_graph.query(
         "SELECT ?obs ?value ?unit ?qualifier ?phrase WHERE { "
         + in_news004("?obs a gba:Observation ; dcterms:source kg:src-004 ; gba:value ?value ; gba:unit ?unit ; "
-                     "gba:qualifier ?qualifier ; gba:asOfPhrase ?phrase .")
+                     "gba:qualifier ?qualifier ; gba:asOfPhrase|gba:timeNote ?phrase .")
         + ' FILTER(langMatches(lang(?phrase), "zh-Hant") || langMatches(lang(?phrase), "zh-Hans")) }'
     ).bindings()
 
@@ -315,7 +315,7 @@ def test_disagreeing_social_security_figures_are_all_kept(real_graph):
     rows = real_graph.query(
         "SELECT ?value ?qualifier ?phrase WHERE { "
         + in_news004("?obs gba:measure kg:measure-insured-growth-since-policy ; gba:value ?value ; "
-                     "gba:qualifier ?qualifier ; gba:asOfPhrase ?phrase .")
+                     "gba:qualifier ?qualifier ; gba:asOfPhrase|gba:timeNote ?phrase .")
         + " }"
     ).rows
     assert {(Decimal(str(v)), short(q), str(p)) for v, q, p in rows} == {

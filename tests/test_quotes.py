@@ -30,3 +30,17 @@ def test_every_quote_in_the_real_graph_stands_in_its_source(real_graph):
     problems, count = quote_problems(real_graph, SOURCES)
     assert count > 10
     assert problems == []
+
+
+def test_time_phrase_must_stand_in_the_source(tmp_path):
+    from kg.store import open_graph
+    from tests.conftest import FIXTURES, make_project
+
+    shapes = FIXTURES / "shapes"
+    case = (shapes / "valid" / "case.ttl").read_text(encoding="utf-8")
+    invented = case.replace('gba:asOf "2023-12"^^xsd:gYearMonth', 'gba:asOfPhrase "编造的时间"@zh-Hans')
+    project = make_project(
+        tmp_path, {"base.ttl": (shapes / "base.ttl").read_text(encoding="utf-8"), "case.ttl": invented}
+    )
+    problems, _ = quote_problems(open_graph(project), SOURCES)
+    assert [p.message for p in problems] == ["not found in the source text (002_8b4fa6a90a9e205a.txt): «编造的时间»"]
