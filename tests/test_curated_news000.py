@@ -25,13 +25,11 @@ def test_batch_4_and_the_batches(real_graph):
                prov:wasAttributedTo ?by ; dcterms:source kg:src-000 . }"""
     ).rows
     assert {(int(r[0]), str(r[1])) for r in rows} == {(4, KG + "agency-gd-gba-office")}
-    rows = real_graph.query(
-        """SELECT ?label WHERE { kg:agency-gd-gba-office skos:altLabel ?label }"""
-    ).rows
+    rows = real_graph.query("""SELECT ?label WHERE { kg:agency-gd-gba-office skos:altLabel ?label }""").rows
     assert "广东省大湾区办" in {str(r[0]) for r in rows}
     # the 18 cases are about batch 4; the 4 batches and 70 cases about batches 1 to 4
     rows = real_graph.query(
-        """SELECT ?obs ?b WHERE { GRAPH %s { ?obs a gba:Observation ; gba:about ?b } ?b a gba:Batch }""" % NEWS000
+        f"""SELECT ?obs ?b WHERE {{ GRAPH {NEWS000} {{ ?obs a gba:Observation ; gba:about ?b }} ?b a gba:Batch }}"""
     ).rows
     about: dict[str, set[str]] = {}
     for obs, batch in rows:
@@ -73,9 +71,20 @@ EXPECTED_FIGURES = {
     ("obs-000-nansha-nev-share", Decimal("40"), "unit-percent", "qualifier-nearly", "今年前4个月"),
     ("obs-000-tech100-technical-assessments", Decimal("20"), "unit-enterprise", "qualifier-exact", "asOf:2025-12"),
     ("obs-000-tech100-consulting-rd-projects", Decimal("8"), "unit-enterprise", "qualifier-exact", "asOf:2025-12"),
-    ("obs-000-ef-account-enterprises", Decimal("700"), "unit-enterprise", "qualifier-more-than", "自2024年5月试点落地以来"),
-    ("obs-000-ef-account-transaction-amount", Decimal("470000000000"), "unit-yuan", "qualifier-more-than",
-     "自2024年5月试点落地以来"),
+    (
+        "obs-000-ef-account-enterprises",
+        Decimal("700"),
+        "unit-enterprise",
+        "qualifier-more-than",
+        "自2024年5月试点落地以来",
+    ),
+    (
+        "obs-000-ef-account-transaction-amount",
+        Decimal("470000000000"),
+        "unit-yuan",
+        "qualifier-more-than",
+        "自2024年5月试点落地以来",
+    ),
     ("obs-000-macao-tcm-outpatient-visits", Decimal("44000"), "unit-person-time", "qualifier-nearly", "asOf:2025-12"),
     ("obs-000-hospital-preparations-to-macao", Decimal("72000"), "unit-bottle", "qualifier-nearly", "asOf:2025-12"),
 }
@@ -83,13 +92,12 @@ EXPECTED_FIGURES = {
 
 def test_every_figure(real_graph):
     rows = real_graph.query(
-        """SELECT ?obs ?value ?unit ?qual ?asOf ?period ?phrase WHERE {
-             GRAPH %s { ?obs a gba:Observation ; gba:value ?value ; gba:unit ?unit ; gba:qualifier ?qual ;
+        f"""SELECT ?obs ?value ?unit ?qual ?asOf ?period ?phrase WHERE {{
+             GRAPH {NEWS000} {{ ?obs a gba:Observation ; gba:value ?value ; gba:unit ?unit ; gba:qualifier ?qual ;
                         dcterms:source kg:src-000 .
-               OPTIONAL { ?obs gba:asOf ?asOf }
-               OPTIONAL { ?obs gba:period ?period }
-               OPTIONAL { ?obs gba:asOfPhrase|gba:timeNote ?phrase FILTER(lang(?phrase) = "zh-hans" || lang(?phrase) = "zh-Hans") } } }"""
-        % NEWS000
+               OPTIONAL {{ ?obs gba:asOf ?asOf }}
+               OPTIONAL {{ ?obs gba:period ?period }}
+               OPTIONAL {{ ?obs gba:asOfPhrase|gba:timeNote ?phrase FILTER(lang(?phrase) = "zh-hans" || lang(?phrase) = "zh-Hans") }} }} }}"""
     ).bindings()
     got = set()
     for b in rows:
@@ -99,21 +107,23 @@ def test_every_figure(real_graph):
             time = "period:" + str(b["period"])
         else:
             time = str(b["phrase"])
-        got.add((
-            str(b["obs"]).removeprefix(KG),
-            Decimal(str(b["value"])).normalize(),
-            str(b["unit"]).removeprefix(KG),
-            str(b["qual"]).removeprefix(KG),
-            time,
-        ))
+        got.add(
+            (
+                str(b["obs"]).removeprefix(KG),
+                Decimal(str(b["value"])).normalize(),
+                str(b["unit"]).removeprefix(KG),
+                str(b["qual"]).removeprefix(KG),
+                time,
+            )
+        )
     expected = {(o, v.normalize(), u, q, t) for o, v, u, q, t in EXPECTED_FIGURES}
     assert got == expected
 
 
 def test_each_observation_has_one_quote_and_one_source(real_graph):
     rows = real_graph.query(
-        """SELECT ?obs (COUNT(DISTINCT ?q) AS ?nq) (COUNT(DISTINCT ?s) AS ?ns) WHERE {
-             GRAPH %s { ?obs a gba:Observation } ?obs gba:quote ?q ; dcterms:source ?s } GROUP BY ?obs""" % NEWS000
+        f"""SELECT ?obs (COUNT(DISTINCT ?q) AS ?nq) (COUNT(DISTINCT ?s) AS ?ns) WHERE {{
+             GRAPH {NEWS000} {{ ?obs a gba:Observation }} ?obs gba:quote ?q ; dcterms:source ?s }} GROUP BY ?obs"""
     ).rows
     assert len(rows) == len(EXPECTED_FIGURES)
     assert {(int(r[1]), int(r[2])) for r in rows} == {(1, 1)}
@@ -164,9 +174,9 @@ EXPECTED_PROGRAMMES = {
 
 def test_every_programme_and_practice(real_graph):
     rows = real_graph.query(
-        """SELECT DISTINCT ?label WHERE { GRAPH %s { ?p dcterms:source kg:src-000 }
-             { ?p a gba:Programme } UNION { ?p a gba:Practice }
-             ?p rdfs:label ?label FILTER(lang(?label) = "zh-hans" || lang(?label) = "zh-Hans") }""" % NEWS000
+        f"""SELECT DISTINCT ?label WHERE {{ GRAPH {NEWS000} {{ ?p dcterms:source kg:src-000 }}
+             {{ ?p a gba:Programme }} UNION {{ ?p a gba:Practice }}
+             ?p rdfs:label ?label FILTER(lang(?label) = "zh-hans" || lang(?label) = "zh-Hans") }}"""
     ).rows
     assert {str(r[0]) for r in rows} == set(EXPECTED_PROGRAMMES)
 
@@ -174,19 +184,19 @@ def test_every_programme_and_practice(real_graph):
 @pytest.mark.parametrize("programme", sorted(EXPECTED_PROGRAMMES))
 def test_roles(real_graph, programme):
     rows = real_graph.query(
-        """SELECT DISTINCT ?agent ?role WHERE {
-             ?p rdfs:label "%s"@zh-Hans .
-             GRAPH %s { ?p prov:qualifiedAssociation ?a . ?a prov:agent ?ag ; prov:hadRole ?r . }
+        f"""SELECT DISTINCT ?agent ?role WHERE {{
+             ?p rdfs:label "{programme}"@zh-Hans .
+             GRAPH {NEWS000} {{ ?p prov:qualifiedAssociation ?a . ?a prov:agent ?ag ; prov:hadRole ?r . }}
              ?ag rdfs:label ?agent FILTER(lang(?agent) = "zh-hans" || lang(?agent) = "zh-Hans")
-             BIND(STRAFTER(STR(?r), "https://w3id.org/gba-kg/id/") AS ?role) }""" % (programme, NEWS000)
+             BIND(STRAFTER(STR(?r), "https://w3id.org/gba-kg/id/") AS ?role) }}"""
     ).rows
     assert {(str(r[0]), str(r[1])) for r in rows} == EXPECTED_PROGRAMMES[programme]
 
 
 def test_involves_matches_roles(real_graph):
     rows = real_graph.query(
-        """SELECT ?p ?ag WHERE { GRAPH %s { ?p prov:qualifiedAssociation ?a . ?a prov:agent ?ag }
-             FILTER NOT EXISTS { ?p gba:involves ?ag } }""" % NEWS000
+        f"""SELECT ?p ?ag WHERE {{ GRAPH {NEWS000} {{ ?p prov:qualifiedAssociation ?a . ?a prov:agent ?ag }}
+             FILTER NOT EXISTS {{ ?p gba:involves ?ag }} }}"""
     ).rows
     assert rows == []
 
@@ -203,9 +213,7 @@ def test_places_of_programmes(real_graph):
         "practice-mainland-tcm-practitioners-in-macao-without-exam": {"place-macao"},
     }
     for node, places in expected.items():
-        rows = real_graph.query(
-            "SELECT ?pl WHERE { GRAPH %s { kg:%s dcterms:spatial ?pl } }" % (NEWS000, node)
-        ).rows
+        rows = real_graph.query(f"SELECT ?pl WHERE {{ GRAPH {NEWS000} {{ kg:{node} dcterms:spatial ?pl }} }}").rows
         assert {str(r[0]).removeprefix(KG) for r in rows} == places, node
     rows = real_graph.query("SELECT ?up WHERE { kg:place-nansha-port gba:within+ ?up }").rows
     assert {"place-nansha", "place-guangzhou", "place-guangdong"} <= {str(r[0]).removeprefix(KG) for r in rows}
@@ -213,10 +221,10 @@ def test_places_of_programmes(real_graph):
 
 def test_instruments(real_graph):
     rows = real_graph.query(
-        """SELECT DISTINCT ?label ?class WHERE { GRAPH %s { ?i a ?c ; dcterms:source kg:src-000 }
+        f"""SELECT DISTINCT ?label ?class WHERE {{ GRAPH {NEWS000} {{ ?i a ?c ; dcterms:source kg:src-000 }}
              ?c rdfs:subClassOf* gba:PolicyInstrument .
              ?i rdfs:label ?label FILTER(lang(?label) = "zh-hans" || lang(?label) = "zh-Hans")
-             BIND(STRAFTER(STR(?c), "#") AS ?class) }""" % NEWS000
+             BIND(STRAFTER(STR(?c), "#") AS ?class) }}"""
     ).rows
     assert {(str(r[0]), str(r[1])) for r in rows} == {
         ("国家职业技能标准", "Standard"),
@@ -230,18 +238,16 @@ def test_instruments(real_graph):
              ?o rdfs:label ?l FILTER(lang(?l) = "zh-hans" || lang(?l) = "zh-Hans") }"""
     ).rows
     assert {str(r[0]) for r in rows} == {"广东省冷链协会"}
-    rows = real_graph.query(
-        "SELECT ?x WHERE { kg:inst-gba-carbon-market-cooperation-agreement gba:enables ?x }"
-    ).rows
+    rows = real_graph.query("SELECT ?x WHERE { kg:inst-gba-carbon-market-cooperation-agreement gba:enables ?x }").rows
     assert {str(r[0]).removeprefix(KG) for r in rows} == {"prog-gba-carbon-market-cooperation-mechanism"}
 
 
 def test_people(real_graph):
     rows = real_graph.query(
-        """SELECT ?name ?title ?org WHERE { GRAPH %s { ?p a gba:Person ; schema:jobTitle ?title ; schema:affiliation ?o }
+        f"""SELECT ?name ?title ?org WHERE {{ GRAPH {NEWS000} {{ ?p a gba:Person ; schema:jobTitle ?title ; schema:affiliation ?o }}
              ?p rdfs:label ?name FILTER(lang(?name) = "zh-hans" || lang(?name) = "zh-Hans")
              FILTER(lang(?title) = "zh-hans" || lang(?title) = "zh-Hans")
-             ?o rdfs:label ?org FILTER(lang(?org) = "zh-hans" || lang(?org) = "zh-Hans") }""" % NEWS000
+             ?o rdfs:label ?org FILTER(lang(?org) = "zh-hans" || lang(?org) = "zh-Hans") }}"""
     ).rows
     got = {(str(a), str(b), str(c)) for a, b, c in rows}
     assert got == {
@@ -260,9 +266,9 @@ def test_people(real_graph):
 
 def test_organisations_and_kinds(real_graph):
     rows = real_graph.query(
-        """SELECT ?label ?kind WHERE { GRAPH %s { ?o a gba:Organisation ; gba:organisationKind ?k }
+        f"""SELECT ?label ?kind WHERE {{ GRAPH {NEWS000} {{ ?o a gba:Organisation ; gba:organisationKind ?k }}
              ?o rdfs:label ?label FILTER(lang(?label) = "zh-hans" || lang(?label) = "zh-Hans")
-             BIND(STRAFTER(STR(?k), "https://w3id.org/gba-kg/id/") AS ?kind) }""" % NEWS000
+             BIND(STRAFTER(STR(?k), "https://w3id.org/gba-kg/id/") AS ?kind) }}"""
     ).rows
     assert {(str(a), str(b)) for a, b in rows} == {
         ("广东省冷链协会", "orgkind-association"),
@@ -277,8 +283,8 @@ def test_organisations_and_kinds(real_graph):
 
 def test_agencies_of_the_article(real_graph):
     rows = real_graph.query(
-        """SELECT DISTINCT ?label WHERE { GRAPH %s { ?a dcterms:source kg:src-000 } ?a a gba:GovernmentAgency ;
-             rdfs:label ?label FILTER(lang(?label) = "zh-hans" || lang(?label) = "zh-Hans") }""" % NEWS000
+        f"""SELECT DISTINCT ?label WHERE {{ GRAPH {NEWS000} {{ ?a dcterms:source kg:src-000 }} ?a a gba:GovernmentAgency ;
+             rdfs:label ?label FILTER(lang(?label) = "zh-hans" || lang(?label) = "zh-Hans") }}"""
     ).rows
     assert {str(r[0]) for r in rows} == {
         "广东省推进粤港澳大湾区建设领导小组办公室",
@@ -291,15 +297,13 @@ def test_agencies_of_the_article(real_graph):
         "香港环保署",
         "东莞市人民政府",
     }
-    rows = real_graph.query(
-        """SELECT ?alt WHERE { kg:agency-gd-hrss skos:altLabel ?alt }"""
-    ).rows
+    rows = real_graph.query("""SELECT ?alt WHERE { kg:agency-gd-hrss skos:altLabel ?alt }""").rows
     assert {"广东省人社厅", "省人社厅"} <= {str(r[0]) for r in rows}
 
 
 def test_dates(real_graph):
     rows = real_graph.query(
-        """SELECT ?node ?p ?d WHERE { GRAPH %s { ?node ?p ?d } ?p rdfs:subPropertyOf* gba:keyDate }""" % NEWS000
+        f"""SELECT ?node ?p ?d WHERE {{ GRAPH {NEWS000} {{ ?node ?p ?d }} ?p rdfs:subPropertyOf* gba:keyDate }}"""
     ).rows
     got = {(str(n).removeprefix(KG), str(p).split("#")[1], str(d), str(d.datatype).split("#")[1]) for n, p, d in rows}
     assert got == {

@@ -14,7 +14,15 @@ NEWS001 = "<https://w3id.org/gba-kg/graph/triples/news-001>"
 KG = "https://w3id.org/gba-kg/id/"
 
 NINE_CITIES = {
-    "广州市", "深圳市", "珠海市", "佛山市", "惠州市", "东莞市", "中山市", "江门市", "肇庆市",
+    "广州市",
+    "深圳市",
+    "珠海市",
+    "佛山市",
+    "惠州市",
+    "东莞市",
+    "中山市",
+    "江门市",
+    "肇庆市",
 }
 
 
@@ -36,7 +44,10 @@ def in_news001(pattern: str) -> str:
 def test_agencies_named_by_source_001(real_graph):
     where = in_news001("?node dcterms:source kg:src-001 .") + " ?node a gba:GovernmentAgency ."
     assert zh_labels_of(real_graph, where) == {
-        "国家市场监督管理总局", "广东省人民政府", "广东省政府参事室", "广东出入境",
+        "国家市场监督管理总局",
+        "广东省人民政府",
+        "广东省政府参事室",
+        "广东出入境",
     }
 
 
@@ -136,9 +147,7 @@ def test_instruments_of_source_001(real_graph):
 
 
 def test_bay_area_standards_named(real_graph):
-    where = (
-        in_news001("?node a gba:Standard ; dcterms:isPartOf kg:prog-bay-area-standards .")
-    )
+    where = in_news001("?node a gba:Standard ; dcterms:isPartOf kg:prog-bay-area-standards .")
     assert zh_labels_of(real_graph, where) == {
         "桥隧智能运维数据标准体系建设指南",
         "养老机构认知症老年人生活照顾指南",
@@ -157,11 +166,11 @@ def test_standardisation_agreement(real_graph):
     )
     assert signatories == {"国家市场监督管理总局", "广东省人民政府"}
     dates = real_graph.query(
-        "SELECT ?d WHERE { " + in_news001("kg:inst-gba-standardisation-research-centre-agreement gba:signedDate ?d .") + " }"
+        "SELECT ?d WHERE { "
+        + in_news001("kg:inst-gba-standardisation-research-centre-agreement gba:signedDate ?d .")
+        + " }"
     ).rows
-    assert {(str(d), str(d.datatype)) for (d,) in dates} == {
-        ("2020-09", "http://www.w3.org/2001/XMLSchema#gYearMonth")
-    }
+    assert {(str(d), str(d.datatype)) for (d,) in dates} == {("2020-09", "http://www.w3.org/2001/XMLSchema#gYearMonth")}
     enabled = zh_labels_of(
         real_graph, in_news001("kg:inst-gba-standardisation-research-centre-agreement gba:enables ?node .")
     )
@@ -176,15 +185,34 @@ def test_outline_enables(real_graph):
 # ---------------------------------------------------------------- programmes and practices
 
 EXPECTED_PROGRAMMES = {
-    "港车北上", "澳车北上", "粤车南下", "“刷脸”通关", "湾区标准", "数字湾区",
-    "港澳律师在大湾区内地执业试点", "港澳药械通", "湾区通", "跨境支付通", "澳门钱包",
-    "第十五届全国运动会", "残特奥会", "2025深港马拉松", "十五运会公路自行车赛",
-    "“查验前置+生物识别+芯片定位+闭环管理”通关模式", "“前置查验、封闭运作、无感通关”举措",
-    "便利跨境观看十五运会赛事的出入境便民措施", "内地与港澳专业资格互认", "一证三证", "广交会",
+    "港车北上",
+    "澳车北上",
+    "粤车南下",
+    "“刷脸”通关",
+    "湾区标准",
+    "数字湾区",
+    "港澳律师在大湾区内地执业试点",
+    "港澳药械通",
+    "湾区通",
+    "跨境支付通",
+    "澳门钱包",
+    "第十五届全国运动会",
+    "残特奥会",
+    "2025深港马拉松",
+    "十五运会公路自行车赛",
+    "“查验前置+生物识别+芯片定位+闭环管理”通关模式",
+    "“前置查验、封闭运作、无感通关”举措",
+    "便利跨境观看十五运会赛事的出入境便民措施",
+    "内地与港澳专业资格互认",
+    "一证三证",
+    "广交会",
 }
 EXPECTED_PRACTICES = {
-    "港澳专业人才在大湾区内地城市执业", "港澳医生跨境执业", "港澳居民购买内地社保、医保",
-    "跨境养老", "旅居养老",
+    "港澳专业人才在大湾区内地城市执业",
+    "港澳医生跨境执业",
+    "港澳居民购买内地社保、医保",
+    "跨境养老",
+    "旅居养老",
 }
 
 
@@ -202,7 +230,9 @@ def test_every_programme_has_an_agency_or_a_place_from_001(real_graph):
     rows = real_graph.query(
         "SELECT ?node WHERE { "
         + in_news001("?node a ?c ; dcterms:source kg:src-001 . VALUES ?c { gba:Programme gba:Practice }")
-        + " FILTER NOT EXISTS { " + in_news001("?node gba:involves|dcterms:spatial ?x .") + " } }"
+        + " FILTER NOT EXISTS { "
+        + in_news001("?node gba:involves|dcterms:spatial ?x .")
+        + " } }"
     ).rows
     assert rows == []
 
@@ -238,7 +268,10 @@ def test_programme_places(real_graph, programme, places):
         ("prog-games-spectator-exit-entry-measures", {("广东出入境", "role-lead")}),
         (
             "practice-hk-macao-doctors-cross-border-practice",
-            {("深圳蛇口人民医院", "role-service-provider"), ("广州医科大学附属第一医院横琴医院", "role-service-provider")},
+            {
+                ("深圳蛇口人民医院", "role-service-provider"),
+                ("广州医科大学附属第一医院横琴医院", "role-service-provider"),
+            },
         ),
     ],
 )
@@ -262,15 +295,17 @@ def test_programme_roles(real_graph, programme, agents):
 )
 def test_programme_dates(real_graph, programme, prop, value, datatype):
     rows = real_graph.query("SELECT ?d WHERE { " + in_news001(f"kg:{programme} {prop} ?d .") + " }").rows
-    assert {(str(d), str(d.datatype)) for (d,) in rows} == {
-        (value, f"http://www.w3.org/2001/XMLSchema#{datatype}")
-    }
+    assert {(str(d), str(d.datatype)) for (d,) in rows} == {(value, f"http://www.w3.org/2001/XMLSchema#{datatype}")}
 
 
 def test_national_games_parts(real_graph):
-    parts = zh_labels_of(real_graph, in_news001("?node dcterms:isPartOf|dcterms:relation kg:prog-15th-national-games ."))
+    parts = zh_labels_of(
+        real_graph, in_news001("?node dcterms:isPartOf|dcterms:relation kg:prog-15th-national-games .")
+    )
     assert parts == {
-        "2025深港马拉松", "十五运会公路自行车赛", "“前置查验、封闭运作、无感通关”举措",
+        "2025深港马拉松",
+        "十五运会公路自行车赛",
+        "“前置查验、封闭运作、无感通关”举措",
         "便利跨境观看十五运会赛事的出入境便民措施",
     }
 
@@ -318,8 +353,15 @@ def _observations(real_graph):
             when = f"period:{b['period']}"
         else:
             when = f"phrase:{b['phrase']}"
-        out.append((str(b["o"]).removeprefix(KG), Decimal(str(b["v"])), str(b["u"]).removeprefix(KG),
-                    str(b["q"]).removeprefix(KG), when))
+        out.append(
+            (
+                str(b["o"]).removeprefix(KG),
+                Decimal(str(b["v"])),
+                str(b["u"]).removeprefix(KG),
+                str(b["q"]).removeprefix(KG),
+                when,
+            )
+        )
     return out
 
 

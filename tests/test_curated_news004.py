@@ -41,18 +41,31 @@ def short(node) -> str:
 PROGRAMMES = {
     # reserved programmes: IRI -> (zh-Hans, zh-Hant, en-t-zh)
     "prog-hk-macao-drugs-devices-connect": (
-        "港澳药械通", "港澳藥械通", "Hong Kong and Macao Drugs and Medical Devices Connect"),
+        "港澳药械通",
+        "港澳藥械通",
+        "Hong Kong and Macao Drugs and Medical Devices Connect",
+    ),
     "prog-bay-area-social-security-connect": ("湾区社保通", "灣區社保通", "Bay Area Social Security Connect"),
     "prog-cross-border-government-services": (
-        "政务服务跨境通办", "政務服務跨境通辦", "cross-border handling of government services"),
+        "政务服务跨境通办",
+        "政務服務跨境通辦",
+        "cross-border handling of government services",
+    ),
     "prog-elderly-health-care-voucher-gba-pilot": (
-        "长者医疗券大湾区试点计划", "長者醫療券大灣區試點計劃",
-        "Elderly Health Care Voucher Greater Bay Area Pilot Scheme"),
+        "长者医疗券大湾区试点计划",
+        "長者醫療券大灣區試點計劃",
+        "Elderly Health Care Voucher Greater Bay Area Pilot Scheme",
+    ),
     "prog-cross-boundary-wealth-management-connect": (
-        "跨境理财通", "跨境理財通", "Cross-boundary Wealth Management Connect"),
+        "跨境理财通",
+        "跨境理財通",
+        "Cross-boundary Wealth Management Connect",
+    ),
     "prog-hk-macao-lawyers-practice-pilot": (
-        "港澳律师在大湾区内地执业试点", "港澳律師在大灣區內地執業試點",
-        "pilot for Hong Kong and Macao lawyers practising in the mainland GBA"),
+        "港澳律师在大湾区内地执业试点",
+        "港澳律師在大灣區內地執業試點",
+        "pilot for Hong Kong and Macao lawyers practising in the mainland GBA",
+    ),
 }
 
 
@@ -67,15 +80,34 @@ def test_reserved_programme_labels(real_graph, iri):
 
 
 def test_every_programme_and_practice_the_source_names(real_graph):
-    where = in_news004("?node dcterms:source kg:src-004 .") + " { ?node a gba:Programme } UNION { ?node a gba:Practice }"
+    where = (
+        in_news004("?node dcterms:source kg:src-004 .") + " { ?node a gba:Programme } UNION { ?node a gba:Practice }"
+    )
     assert labels(real_graph, where, "zh-Hant") >= {
-        "港澳藥械通", "灣區社保通", "政務服務跨境通辦", "長者醫療券大灣區試點計劃", "跨境理財通",
-        "港澳律師在大灣區內地執業試點", "「先拿藥等病人」的創新機制", "港澳患者轉診綠色通道",
-        "社保「離岸辦」", "深港e站通", "港幣跨境繳費", "「廣東社保」服務平台", "「灣區社保通」特色服務專區",
-        "香港「跨境通辦」自助服務機", "橫琴與澳門CPD學分互認", "內地與港澳專業資格互認",
-        "澳門醫療人員在橫琴粵澳深度合作區執業", "港澳醫師多點執業", "港澳醫師在粵短期行醫",
-        "粵港澳合夥聯營律師事務所", "香港律師事務所在粵代表處", "港澳導遊在橫琴粵澳深度合作區認定執業",
-        "港澳專業人才在大灣區內地城市執業", "港澳醫生跨境執業",
+        "港澳藥械通",
+        "灣區社保通",
+        "政務服務跨境通辦",
+        "長者醫療券大灣區試點計劃",
+        "跨境理財通",
+        "港澳律師在大灣區內地執業試點",
+        "「先拿藥等病人」的創新機制",
+        "港澳患者轉診綠色通道",
+        "社保「離岸辦」",
+        "深港e站通",
+        "港幣跨境繳費",
+        "「廣東社保」服務平台",
+        "「灣區社保通」特色服務專區",
+        "香港「跨境通辦」自助服務機",
+        "橫琴與澳門CPD學分互認",
+        "內地與港澳專業資格互認",
+        "澳門醫療人員在橫琴粵澳深度合作區執業",
+        "港澳醫師多點執業",
+        "港澳醫師在粵短期行醫",
+        "粵港澳合夥聯營律師事務所",
+        "香港律師事務所在粵代表處",
+        "港澳導遊在橫琴粵澳深度合作區認定執業",
+        "港澳專業人才在大灣區內地城市執業",
+        "港澳醫生跨境執業",
     }
 
 
@@ -111,22 +143,24 @@ def test_drugs_devices_connect_agency_and_hospitals(real_graph):
 
 def test_elderly_voucher_and_government_services_run_by_hksar_government(real_graph):
     assert involved(real_graph, "prog-elderly-health-care-voucher-gba-pilot") == {
-        ("香港特别行政区政府", "role-operator")}
-    assert involved(real_graph, "prog-cross-border-government-services") == {
-        ("香港特别行政区政府", "role-implementer")}
-    assert involved(real_graph, "prog-hk-cross-boundary-services-kiosks") == {
-        ("香港特别行政区政府", "role-operator")}
+        ("香港特别行政区政府", "role-operator")
+    }
+    assert involved(real_graph, "prog-cross-border-government-services") == {("香港特别行政区政府", "role-implementer")}
+    assert involved(real_graph, "prog-hk-cross-boundary-services-kiosks") == {("香港特别行政区政府", "role-operator")}
 
 
 def spatial(real_graph, iri: str) -> set[str]:
     return labels(real_graph, in_news004(f"kg:{iri} dcterms:spatial ?node ."))
 
 
-@pytest.mark.parametrize("iri", [
-    "prog-hk-macao-drugs-devices-connect",
-    "prog-elderly-health-care-voucher-gba-pilot",
-    "prog-hk-macao-lawyers-practice-pilot",
-])
+@pytest.mark.parametrize(
+    "iri",
+    [
+        "prog-hk-macao-drugs-devices-connect",
+        "prog-elderly-health-care-voucher-gba-pilot",
+        "prog-hk-macao-lawyers-practice-pilot",
+    ],
+)
 def test_programmes_covering_the_nine_mainland_cities(real_graph, iri):
     assert spatial(real_graph, iri) == NINE_CITIES
 
@@ -135,8 +169,7 @@ def test_places_of_other_programmes(real_graph):
     assert spatial(real_graph, "prog-cross-boundary-wealth-management-connect") == NINE_CITIES | {"粤港澳大湾区"}
     assert spatial(real_graph, "prog-bay-area-social-security-connect") == {"广东省"}
     assert spatial(real_graph, "prog-cross-border-government-services") == {"惠州市市民服务中心"}
-    assert spatial(real_graph, "prog-hengqin-macao-cpd-credit-recognition") == {
-        "横琴粤澳深度合作区", "澳门特别行政区"}
+    assert spatial(real_graph, "prog-hengqin-macao-cpd-credit-recognition") == {"横琴粤澳深度合作区", "澳门特别行政区"}
     assert spatial(real_graph, "practice-hk-macao-tour-guides-in-hengqin") == {"横琴粤澳深度合作区"}
     assert labels(real_graph, "kg:place-huizhou-citizen-service-centre gba:within ?node .") == {"惠州市"}
 
@@ -148,7 +181,9 @@ def test_agencies_named_by_source_004(real_graph):
     where = in_news004("?node dcterms:source kg:src-004 .") + " ?node a gba:GovernmentAgency ."
     assert labels(real_graph, where) == {"广东省药品监督管理局", "香港特别行政区政府"}
     assert "廣東省藥監局" in {
-        str(r[0]) for r in real_graph.query("SELECT ?l WHERE { kg:agency-gd-drug-administration skos:altLabel ?l }").rows}
+        str(r[0])
+        for r in real_graph.query("SELECT ?l WHERE { kg:agency-gd-drug-administration skos:altLabel ?l }").rows
+    }
 
 
 def test_organisations_and_their_kinds(real_graph):
@@ -191,7 +226,7 @@ def test_people_with_titles_and_affiliations(real_graph):
     rows = real_graph.query(
         "SELECT ?name ?org WHERE { "
         + in_news004("?p a gba:Person ; schema:affiliation ?o .")
-        + ' ?p rdfs:label ?name . ?o rdfs:label ?org '
+        + " ?p rdfs:label ?name . ?o rdfs:label ?org "
         'FILTER(langMatches(lang(?name), "zh-Hans") && langMatches(lang(?org), "zh-Hans")) }'
     ).rows
     assert {(str(n), str(o)) for n, o in rows} == {
@@ -207,7 +242,7 @@ def test_instruments(real_graph):
     rows = real_graph.query(
         "SELECT ?label ?enabled WHERE { "
         + in_news004("?i a gba:Law ; dcterms:source kg:src-004 ; gba:enables ?p .")
-        + ' ?i rdfs:label ?label . ?p rdfs:label ?enabled '
+        + " ?i rdfs:label ?label . ?p rdfs:label ?enabled "
         'FILTER(langMatches(lang(?label), "zh-Hans") && langMatches(lang(?enabled), "zh-Hans")) }'
     ).rows
     got = {(str(i), str(p)) for i, p in rows}
@@ -215,7 +250,9 @@ def test_instruments(real_graph):
     assert ("深圳特区医疗条例", "港澳医师多点执业") in got
     where = in_news004("?node a ?c ; dcterms:source kg:src-004 .") + " ?c rdfs:subClassOf* gba:PolicyInstrument ."
     assert labels(real_graph, where, "zh-Hant") == {
-        "澳門特別行政區醫療人員在橫琴粵澳深度合作區執業管理規定", "深圳特區醫療條例"}
+        "澳門特別行政區醫療人員在橫琴粵澳深度合作區執業管理規定",
+        "深圳特區醫療條例",
+    }
 
 
 # ---------------------------------------------------------------- observations
@@ -257,16 +294,23 @@ OBSERVATIONS = {
     ("prog-cross-boundary-wealth-management-connect", Decimal("167100"), "unit-person", Q + "exact", "截至今年8月末"),
     ("prog-cross-boundary-wealth-management-connect", Decimal("53400"), "unit-person", Q + "exact", "截至今年8月末"),
     ("prog-cross-boundary-wealth-management-connect", Decimal("113700"), "unit-person", Q + "exact", "截至今年8月末"),
-    ("prog-cross-boundary-wealth-management-connect", Decimal("123550000000"), "unit-yuan", Q + "exact",
-     "截至今年8月末"),
+    (
+        "prog-cross-boundary-wealth-management-connect",
+        Decimal("123550000000"),
+        "unit-yuan",
+        Q + "exact",
+        "截至今年8月末",
+    ),
 }
 
 
 def observations(real_graph) -> list[dict]:
     return real_graph.query(
         "SELECT ?obs ?value ?unit ?qualifier ?phrase WHERE { "
-        + in_news004("?obs a gba:Observation ; dcterms:source kg:src-004 ; gba:value ?value ; gba:unit ?unit ; "
-                     "gba:qualifier ?qualifier ; gba:asOfPhrase|gba:timeNote ?phrase .")
+        + in_news004(
+            "?obs a gba:Observation ; dcterms:source kg:src-004 ; gba:value ?value ; gba:unit ?unit ; "
+            "gba:qualifier ?qualifier ; gba:asOfPhrase|gba:timeNote ?phrase ."
+        )
         + ' FILTER(langMatches(lang(?phrase), "zh-Hant") || langMatches(lang(?phrase), "zh-Hans")) }'
     ).bindings()
 
@@ -274,8 +318,7 @@ def observations(real_graph) -> list[dict]:
 def test_every_figure_is_an_observation(real_graph):
     got = set()
     for row in observations(real_graph):
-        abouts = {short(r[0]) for r in real_graph.query(
-            f"SELECT ?a WHERE {{ <{row['obs']}> gba:about ?a }}").rows}
+        abouts = {short(r[0]) for r in real_graph.query(f"SELECT ?a WHERE {{ <{row['obs']}> gba:about ?a }}").rows}
         value = Decimal(str(row["value"])).normalize()
         for about in abouts:
             got.add((about, value, short(row["unit"]), short(row["qualifier"]), str(row["phrase"])))
@@ -287,7 +330,8 @@ def test_every_figure_is_an_observation(real_graph):
 
 def test_observation_count_and_no_resolved_dates(real_graph):
     rows = real_graph.query(
-        "SELECT ?obs WHERE { " + in_news004("?obs a gba:Observation ; dcterms:source kg:src-004 .") + " }").rows
+        "SELECT ?obs WHERE { " + in_news004("?obs a gba:Observation ; dcterms:source kg:src-004 .") + " }"
+    ).rows
     assert len({r[0] for r in rows}) == 35
     # 今年 / 去年 cannot be resolved: no observation of this source carries gba:asOf or gba:period
     assert not real_graph.query(
@@ -298,7 +342,9 @@ def test_observation_count_and_no_resolved_dates(real_graph):
 def test_wealth_management_connect_figures(real_graph):
     rows = real_graph.query(
         "SELECT ?m ?value WHERE { "
-        + in_news004("?obs gba:about kg:prog-cross-boundary-wealth-management-connect ; gba:measure ?m ; gba:value ?value .")
+        + in_news004(
+            "?obs gba:about kg:prog-cross-boundary-wealth-management-connect ; gba:measure ?m ; gba:value ?value ."
+        )
         + " }"
     ).rows
     assert {(short(m), Decimal(str(v))) for m, v in rows} == {
@@ -314,8 +360,10 @@ def test_wealth_management_connect_figures(real_graph):
 def test_disagreeing_social_security_figures_are_all_kept(real_graph):
     rows = real_graph.query(
         "SELECT ?value ?qualifier ?phrase WHERE { "
-        + in_news004("?obs gba:measure kg:measure-insured-growth-since-policy ; gba:value ?value ; "
-                     "gba:qualifier ?qualifier ; gba:asOfPhrase|gba:timeNote ?phrase .")
+        + in_news004(
+            "?obs gba:measure kg:measure-insured-growth-since-policy ; gba:value ?value ; "
+            "gba:qualifier ?qualifier ; gba:asOfPhrase|gba:timeNote ?phrase ."
+        )
         + " }"
     ).rows
     assert {(Decimal(str(v)), short(q), str(p)) for v, q, p in rows} == {
@@ -334,9 +382,9 @@ def test_every_node_of_this_file_has_three_labels(real_graph):
         + " ?node a ?type FILTER(?type != gba:Observation && ?type != gba:Evidence && isIRI(?node)) "
         "FILTER NOT EXISTS { ?node a gba:SourceDocument } FILTER NOT EXISTS { ?node a gba:Publication } "
         "FILTER NOT EXISTS { ?node a gba:Person FILTER(?node = kg:person-fang-junming) } "
-        "FILTER(NOT EXISTS { ?node rdfs:label ?h FILTER(langMatches(lang(?h), \"zh-Hans\")) } "
-        "|| NOT EXISTS { ?node rdfs:label ?t FILTER(langMatches(lang(?t), \"zh-Hant\")) } "
-        "|| NOT EXISTS { ?node rdfs:label ?e FILTER(langMatches(lang(?e), \"en\")) }) }"
+        'FILTER(NOT EXISTS { ?node rdfs:label ?h FILTER(langMatches(lang(?h), "zh-Hans")) } '
+        '|| NOT EXISTS { ?node rdfs:label ?t FILTER(langMatches(lang(?t), "zh-Hant")) } '
+        '|| NOT EXISTS { ?node rdfs:label ?e FILTER(langMatches(lang(?e), "en")) }) }'
     ).rows
     assert rows == []
 
@@ -348,7 +396,8 @@ def test_quotes_are_copied_from_the_traditional_text(real_graph):
 
     sources = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
     rows = real_graph.query(
-        "SELECT ?q WHERE { " + in_news004("?n gba:quote ?q ; dcterms:source kg:src-004 .") + " }").rows
+        "SELECT ?q WHERE { " + in_news004("?n gba:quote ?q ; dcterms:source kg:src-004 .") + " }"
+    ).rows
     quotes = {str(r[0]) for r in rows}
     assert len(quotes) > 60
     assert {q for q in quotes if check_quote(sources, "004_4c70cfe1b7049578.txt", q)} == set()
