@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
 from kg.errors import DataFileError, DataFilesError, KgError
@@ -102,6 +102,28 @@ def check_problems(kg: KnowledgeGraph, checks: list[QueryFile] | None = None) ->
     return problems
 
 
+def script_duplicate_problems(kg: KnowledgeGraph) -> list[Problem]:
+    """Two nodes of one class whose names match once simplified and traditional
+    script are folded together (港澳藥械通 = 港澳药械通): one entity minted twice.
+    The SPARQL duplicate check cannot see this; OpenCC can."""
+    from kg.labels import script_key
+
+    index = kg.label_index()
+    seen: dict[tuple[str, str], URIRef] = {}
+    problems = []
+    for node in sorted(index.nodes(), key=str):
+        classes = [c for c in index.classes.get(node, ()) if c != str(SKOS.Concept)]
+        for label in index.labels(node):
+            for cls in classes:
+                key = (cls, script_key(str(label)))
+                other = seen.setdefault(key, node)
+                if other != node:
+                    message = f"shares the name “{label}” (script-blind) with {curie(str(other))}"
+                    message += " [script-blind-duplicate]"
+                    problems.append(Problem("check", describe_node(kg.union(), node), message))
+    return sorted(set(problems), key=str)
+
+
 # ---------------------------------------------------------------- quotes
 
 
@@ -155,6 +177,7 @@ def validate(
     checks = check_files()
     report.checked["quality checks"] = len(checks)
     report.problems += check_problems(kg, checks)
+    report.problems += script_duplicate_problems(kg)
     if quotes:
         found, count = quote_problems(kg, sources_dir or project.sources_dir)
         report.problems += found
