@@ -97,13 +97,29 @@ class LabelIndex:
 
     @classmethod
     def build(cls, graph: KnowledgeGraph) -> LabelIndex:
-        index = cls()
+        """Every node's labels and classes (for search and name lookup)."""
         rows = graph.query(load_query_file(QUERIES_DIR / "internal" / "labels.rq").text).bindings()
+        types = graph.query(load_query_file(QUERIES_DIR / "internal" / "types.rq").text).bindings()
+        return cls._from_rows(rows, types)
+
+    @classmethod
+    def for_nodes(cls, graph: KnowledgeGraph, nodes: set[URIRef]) -> LabelIndex:
+        """The labels of just these nodes: cheaper than `build` for labelling a result."""
+        if not nodes:
+            return cls()
+        values = "VALUES ?node { " + " ".join(n.n3() for n in sorted(nodes, key=str)) + " }\n"
+        text = load_query_file(QUERIES_DIR / "internal" / "labels-of.rq").text
+        where = text.index("{", text.index("WHERE")) + 1
+        rows = graph.query(text[:where] + "\n  " + values + text[where:]).bindings()
+        return cls._from_rows(rows, [])
+
+    @classmethod
+    def _from_rows(cls, rows: list[dict], types: list[dict]) -> LabelIndex:
+        index = cls()
         for row in rows:
             node, label = row["node"], row["label"]
             is_main = bool(row["main"].toPython())
             (index.main if is_main else index.alt).setdefault(node, []).append(label)
-        types = graph.query(load_query_file(QUERIES_DIR / "internal" / "types.rq").text).bindings()
         for row in types:
             index.classes[row["node"]] = tuple(sorted(str(row["classes"]).split()))
         for table in (index.main, index.alt):

@@ -11,6 +11,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import KgError, NotFoundError
+from kg.labels import LabelIndex
 from kg.paths import QUERIES_DIR
 from kg.queryfile import QueryFile, load_query_dir, load_query_file
 from kg.store import KnowledgeGraph, QueryResult
@@ -80,7 +81,8 @@ def with_labels(graph: KnowledgeGraph, result: QueryResult, lang: str) -> QueryR
     """The same rows with a `{var}_label` column after each column that holds IRIs."""
     if result.kind != "select" or not result.rows:
         return result
-    index = graph.label_index()
+    iris = {t for row in result.rows for t in row if isinstance(t, URIRef)}
+    index = graph._labels or LabelIndex.for_nodes(graph, iris)
     labelled = [i for i, _ in enumerate(result.variables) if any(isinstance(row[i], URIRef) for row in result.rows)]
     variables: list[str] = []
     for i, var in enumerate(result.variables):
