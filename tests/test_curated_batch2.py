@@ -56,11 +56,16 @@ REPORTERS = {
 # Every policy instrument each case names (titles in 《》 and lists or agreements named without them).
 INSTRUMENTS = {
     1: set(),
+    2: set(),
+    3: set(),
+    4: set(),
+    5: set(),
     6: {"粤港政务服务“跨境通办”合作协议", "“跨境通办”事项目录清单"},
     7: {"粤港澳大湾区商事纠纷司法规则衔接指引（一）"},
     8: {"可持续金融共同分类目录"},
+    9: set(),
     10: {"科研用物资跨境正面清单"},
-    11: {"医院质量国际认证标准（2021版）"},
+    11: {"医院质量国际认证标准（2021版）", "三甲医院评审评价标准"},
     12: {
         "澳门特别行政区医疗人员在横琴粤澳深度合作区执业管理规定",
         "澳门特别行政区药学技术人员在横琴粤澳深度合作区药品零售单位执业备案管理规定",
@@ -69,6 +74,7 @@ INSTRUMENTS = {
     },
     13: {"粤港澳大湾区药品医疗器械监管创新发展工作方案"},
     14: {"前海建设工程管理制度港澳规则衔接改革方案"},
+    15: set(),
     16: {"河套深港科技创新合作区跨境数据交易试点方案"},
 }
 
@@ -97,11 +103,21 @@ OBSERVATIONS = {
         (Decimal("3"), "unit-item", "“一单两报”上线后"),
         (Decimal("100"), "unit-percent", "“一单两报”上线后"),
     },
+    4: {  # 首批15个项目；6种农食产品 (no time given)
+        (Decimal("15"), "unit-project", NONE),
+        (Decimal("6"), "unit-kind", NONE),
+    },
+    5: {  # 近9000万；2023年12月上线首批超过100项；日均3万余人；周末高峰超8万人
+        (Decimal("90000000"), "unit-person", NONE),
+        (Decimal("100"), "unit-item", "2023-12"),
+        (Decimal("30000"), "unit-person", NONE),
+        (Decimal("80000"), "unit-person", NONE),
+    },
     6: {  # 超1.2万名、超13万次、9市70个窗口、18台终端、200余项
         (Decimal("12000"), "unit-user", "服务专区正式上线以来"),
         (Decimal("130000"), "unit-visit", "服务专区正式上线以来"),
-        (Decimal("70"), "unit-count", "累计"),
-        (Decimal("9"), "unit-city", "累计"),
+        (Decimal("70"), "unit-count", NONE),
+        (Decimal("9"), "unit-city", NONE),
         (Decimal("18"), "unit-device", NONE),
         (Decimal("200"), "unit-item", NONE),
     },
@@ -120,7 +136,7 @@ OBSERVATIONS = {
     9: {(Decimal("521000"), "unit-vehicle-trip", "2023-12")},
     10: {  # 两批；29项；1-2周→1-3天；3天→1天；平均5天→1天；超过3亿元；超过3000万元
         (Decimal("2"), "unit-batch", "2023"),
-        (Decimal("29"), "unit-item", "最终认定"),
+        (Decimal("29"), "unit-item", NONE),
         (Decimal("1"), "unit-week", "试点前"),
         (Decimal("2"), "unit-week", "试点前"),
         (Decimal("1"), "unit-day", "试点以来"),
@@ -129,6 +145,12 @@ OBSERVATIONS = {
         (Decimal("5"), "unit-day", "试点前"),
         (Decimal("300000000"), "unit-yuan", "截至目前"),
         (Decimal("30000000"), "unit-yuan", "截至目前"),
+    },
+    11: {  # 97%得分率；目前 5个城市 13家医院 内地9家
+        (Decimal("97"), "unit-percent", NONE),
+        (Decimal("5"), "unit-city", "目前"),
+        (Decimal("13"), "unit-enterprise", "目前"),
+        (Decimal("9"), "unit-enterprise", "目前"),
     },
     12: {  # 十五种；13名；71名；2人
         (Decimal("15"), "unit-kind", "2023-05"),
@@ -140,10 +162,23 @@ OBSERVATIONS = {
         (Decimal("18986500"), "unit-tablet", "2024-02"),
         (Decimal("13998000"), "unit-tablet", "2024-02"),
     },
+    14: {  # 2023年5月 14项改革措施；目前 两个项目、10家香港机构、105位香港人士
+        (Decimal("14"), "unit-item", "2023-05"),
+        (Decimal("2"), "unit-project", "目前"),
+        (Decimal("10"), "unit-enterprise", "目前"),
+        (Decimal("105"), "unit-person", "目前"),
+    },
+    15: {  # 24%、17%；截至目前 超过90%、超800人；100多个单位 (no time given)
+        (Decimal("24"), "unit-percent", NONE),
+        (Decimal("17"), "unit-percent", NONE),
+        (Decimal("90"), "unit-percent", "截至目前"),
+        (Decimal("800"), "unit-person", "截至目前"),
+        (Decimal("100"), "unit-enterprise", NONE),
+    },
     16: {  # 17条举措；500万元→超1亿元；2项基础设施；3家机构
         (Decimal("17"), "unit-item", "2023-06"),
-        (Decimal("5000000"), "unit-yuan", "试点之初（一年内增长前）"),
-        (Decimal("100000000"), "unit-yuan", "试点以来，一年内"),
+        (Decimal("5000000"), "unit-yuan", "一年前，增至超1亿元之前"),
+        (Decimal("100000000"), "unit-yuan", "试点以来"),
         (Decimal("2"), "unit-item", NONE),
         (Decimal("3"), "unit-enterprise", "试点以来"),
     },
@@ -301,3 +336,30 @@ def test_every_case_and_programme_is_classified(real_graph):
         "FILTER NOT EXISTS { ?x gba:domain ?d . ?x gba:flow ?f } }"
     ).rows
     assert rows == []
+
+
+def test_every_observation_of_batch_2_is_in_a_tested_case(real_graph):
+    rows = real_graph.query("SELECT ?o WHERE { ?o a gba:Observation ; dcterms:source kg:src-002 }").rows
+    numbers = {int(str(r[0]).removeprefix(KG).split("-")[2]) for r in rows}
+    assert numbers == set(OBSERVATIONS) == set(range(1, 17))
+
+
+def test_wanshitong_channels_and_foundation(real_graph):
+    rows = real_graph.query("SELECT ?c WHERE { kg:prog-wanshitong dcterms:relation ?c }").rows
+    channels = {str(r[0]).removeprefix(KG) for r in rows}
+    assert channels == {"prog-weixin", "prog-wechat", "prog-alipay", "prog-alipayhk", "prog-mpay"}
+    assert _zh_labels(real_graph, "kg:prog-wanshitong dcterms:requires ?node .") == {"数字政府改革建设"}
+    assert "数字政府改革建设" in _zh_labels(real_graph, f"{_case(5)} gba:describes ?node .")
+
+
+def test_zhuhai_provisions_build_on_existing_rules(real_graph):
+    related = _zh_labels(
+        real_graph, "kg:inst-macao-medical-personnel-hengqin-practice-provisions dcterms:relation ?node ."
+    )
+    assert related == {"医疗人员专业资格及执业注册制度", "港澳医疗专业技术人员在内地短期执业"}
+    assert "港澳医疗专业技术人员在内地短期执业" in _zh_labels(real_graph, f"{_case(12)} gba:describes ?node .")
+
+
+def test_gongbei_customs_and_macao_customs_are_counterparts(real_graph):
+    assert _zh_labels(real_graph, "kg:agency-gongbei-customs gba:counterpart ?node .") == {"澳门海关"}
+    assert _zh_labels(real_graph, "kg:agency-macao-customs gba:counterpart ?node .") == {"拱北海关"}

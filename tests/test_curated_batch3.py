@@ -198,7 +198,7 @@ OBSERVATIONS = {
         (Decimal("27"), "unit-count", NONE),
         (Decimal("256"), "unit-person", "2024-09"),
         (Decimal("296"), "unit-kind", "2024-11"),
-        (Decimal("820"), "unit-case", "2024年10月启用后"),
+        (Decimal("820"), "unit-case", "2024年10月启用"),
     },
     14: {  # 25类；先后81名、48名；569名；15名理事9名；截至2024年11月 1094件、2786件
         (Decimal("25"), "unit-kind", NONE),
@@ -240,6 +240,8 @@ QUALIFIERS = {
     "obs-b3-13-self-service-services": "qualifier-nearly",  # 近70项
     "obs-b3-13-self-service-cases": "qualifier-more-than",  # 超820宗
     "obs-b3-07-payment-amount": "qualifier-exact",  # 23.31亿元
+    "obs-b3-01-multiple-entry-period": "qualifier-at-most",  # 5年内
+    "obs-b3-12-first-exit-window": "qualifier-at-most",  # 15天内
 }
 
 
@@ -464,6 +466,37 @@ def test_one_node_for_each_body_with_several_names(real_graph):
                 f'SELECT DISTINCT ?n WHERE {{ ?n rdfs:label|skos:altLabel "{label}"@zh-Hans }}'
             ).rows
             assert {_local(r[0]) for r in rows} == {iri}, label
+
+
+def test_time_notes_are_the_curators_fixed_note(real_graph):
+    # gba:timeNote only says that the source states no time; any source phrase goes in gba:asOfPhrase
+    rows = real_graph.query(
+        "SELECT DISTINCT ?t WHERE { ?o a gba:Observation ; gba:timeNote ?t ; dcterms:source kg:src-003 }"
+    ).rows
+    assert {str(r[0]) for r in rows} == {NONE}
+
+
+def test_counterparts_and_organisation_places(real_graph):
+    rows = real_graph.query(
+        "SELECT ?a ?b WHERE { GRAPH <https://w3id.org/gba-kg/graph/triples/batch-3> { ?a gba:counterpart ?b } }"
+    ).bindings()
+    got = {(_local(r["a"]), _local(r["b"])) for r in rows}
+    assert got == {
+        ("org-guangdong-carbon-label-committee", "org-chinese-manufacturers-association-of-hong-kong"),
+        ("org-chinese-manufacturers-association-of-hong-kong", "org-guangdong-carbon-label-committee"),
+        ("org-gd-institute-for-drug-control", "agency-hk-chinese-medicines-testing-centre"),
+        ("org-gd-institute-for-drug-control", "org-um-macao-tcm-testing-centre"),
+        ("agency-hk-chinese-medicines-testing-centre", "org-gd-institute-for-drug-control"),
+        ("org-um-macao-tcm-testing-centre", "org-gd-institute-for-drug-control"),
+        ("org-mic-alliance-for-hong-kong", "org-hk-construction-association"),
+        ("org-hk-construction-association", "org-mic-alliance-for-hong-kong"),
+    }
+    rows = real_graph.query("SELECT ?p WHERE { kg:org-mic-alliance-for-hong-kong gba:jurisdiction ?p }").rows
+    assert {_local(r[0]) for r in rows} == {"place-huizhou"}
+    rows = real_graph.query(
+        "SELECT ?k WHERE { kg:org-nansha-going-global-tax-service-sub-centre gba:organisationKind ?k }"
+    ).rows
+    assert {_local(r[0]) for r in rows} == {"orgkind-service-centre"}
 
 
 def test_people_named_with_their_posts(real_graph):

@@ -11,7 +11,7 @@ import pytest
 NEWS000 = "<https://w3id.org/gba-kg/graph/triples/news-000>"
 KG = "https://w3id.org/gba-kg/id/"
 
-NOT_STATED = "文中未注明时间"
+NOT_STATED = "原文未注明时间"
 
 
 def _zh(graph, iri_var_query: str) -> set[str]:
@@ -146,6 +146,7 @@ EXPECTED_PROGRAMMES = {
     "数据跨境可信验证基础设施": set(),
     "粤车南下": set(),
     "港车北上": set(),  # named only; its roles are stated by source 002
+    "香港中学文凭试": set(),  # the examination (batch-2.ttl), named here 香港中学文凭考试（DSE）
     "穗港汽车出口快线": {
         ("广州海关", "role-lead"),
         ("香港海关", "role-partner"),
@@ -311,3 +312,50 @@ def test_dates(real_graph):
         ("prog-hengqin-ef-account", "trialDate", "2024-05", "gYearMonth"),
         ("prog-guangzhou-hk-vehicle-export-express", "launchDate", "2025", "gYear"),
     }
+
+
+def test_names_this_source_adds(real_graph):
+    def alts(node: str) -> set[str]:
+        rows = real_graph.query(f"SELECT ?l WHERE {{ GRAPH {NEWS000} {{ kg:{node} skos:altLabel ?l }} }}").rows
+        return {str(r[0]) for r in rows}
+
+    assert alts("place-hong-kong") == {"中国香港"}
+    assert alts("prog-hkdse") == {"香港中学文凭考试", "DSE"}
+    assert alts("agency-gd-hrss") == {"广东省人社厅"}
+    assert alts("agency-gd-gba-office") == {"省推进粤港澳大湾区建设领导小组办公室", "广东省大湾区办"}
+    # the DSE programme points at the examination; it carries no name of the exam itself
+    assert alts("prog-dse-in-mainland-gba-cities") == set()
+    rows = real_graph.query("SELECT ?x WHERE { kg:prog-dse-in-mainland-gba-cities dcterms:relation ?x }").rows
+    assert {str(r[0]).removeprefix(KG) for r in rows} == {"prog-hkdse"}
+
+
+def test_counterparts(real_graph):
+    rows = real_graph.query(
+        f"""SELECT ?a ?b WHERE {{ GRAPH {NEWS000} {{ ?a gba:counterpart ?b }} }}"""
+    ).rows
+    assert {(str(a).removeprefix(KG), str(b).removeprefix(KG)) for a, b in rows} == {
+        ("agency-guangzhou-customs", "agency-hk-customs")
+    }
+
+
+def test_time_notes_are_the_curators_words(real_graph):
+    rows = real_graph.query(
+        f"""SELECT DISTINCT ?n WHERE {{ GRAPH {NEWS000} {{ ?o gba:timeNote ?n }}
+             FILTER(lang(?n) = "zh-hans" || lang(?n) = "zh-Hans") }}"""
+    ).rows
+    assert {str(r[0]) for r in rows} == {NOT_STATED}
+
+
+def test_programmes_are_classified(real_graph):
+    rows = real_graph.query(
+        f"""SELECT ?p (COUNT(DISTINCT ?d) AS ?nd) (COUNT(DISTINCT ?f) AS ?nf) WHERE {{
+             GRAPH {NEWS000} {{ ?p dcterms:source kg:src-000 }} {{ ?p a gba:Programme }} UNION {{ ?p a gba:Practice }}
+             OPTIONAL {{ ?p gba:domain ?d }} OPTIONAL {{ ?p gba:flow ?f }} }} GROUP BY ?p"""
+    ).rows
+    assert rows
+    no_flow = {str(r[0]).removeprefix(KG) for r in rows if int(r[2]) == 0}
+    assert all(int(r[1]) >= 1 for r in rows)
+    # joint development of international standards serves none of the four flows
+    assert no_flow == {"practice-joint-cross-border-development-of-international-standards"}
+    rows = real_graph.query("SELECT ?f WHERE { kg:prog-gba-carbon-market-cooperation-mechanism gba:flow ?f }").rows
+    assert {str(r[0]).removeprefix(KG) for r in rows} == {"flow-capital"}

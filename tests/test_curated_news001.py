@@ -140,6 +140,7 @@ def test_instruments_of_source_001(real_graph):
         "早期发展指导（教育）机构管理规范",
         "粤菜菜品标准编制指南",
         "移动电竞赛事用机技术要求测试方法",
+        "煲仔饭“湾区标准”",
         "龙舟“湾区标准”",
         "志愿者服务方面的“湾区标准”",
         "醒狮表演方面的“湾区标准”",
@@ -154,10 +155,24 @@ def test_bay_area_standards_named(real_graph):
         "婴幼儿托育服务规范",
         "早期发展指导（教育）机构管理规范",
         "移动电竞赛事用机技术要求测试方法",
+        "煲仔饭“湾区标准”",
         "龙舟“湾区标准”",
         "志愿者服务方面的“湾区标准”",
         "醒狮表演方面的“湾区标准”",
     }
+
+
+def test_cantonese_dish_guide_is_a_guideline_not_a_standard(real_graph):
+    # the text says it guides standards into the list; it does not call it a Bay Area Standard
+    rows = real_graph.query(
+        "SELECT ?c WHERE { " + in_news001("kg:inst-cantonese-dish-standard-drafting-guide a ?c ; gba:enables kg:prog-bay-area-standards .") + " }"
+    ).rows
+    assert {str(c).removeprefix("https://w3id.org/gba-kg/ontology#") for (c,) in rows} == {"Guideline"}
+
+
+def test_esports_standard_adopted_by_asian_games(real_graph):
+    related = zh_labels_of(real_graph, in_news001("kg:inst-mobile-esports-device-test-method dcterms:relation ?node ."))
+    assert related == {"第19届亚运会"}
 
 
 def test_standardisation_agreement(real_graph):
@@ -206,6 +221,7 @@ EXPECTED_PROGRAMMES = {
     "内地与港澳专业资格互认",
     "一证三证",
     "广交会",
+    "第19届亚运会",
 }
 EXPECTED_PRACTICES = {
     "港澳专业人才在大湾区内地城市执业",
@@ -226,6 +242,10 @@ def test_practices_of_source_001(real_graph):
     assert zh_labels_of(real_graph, where) == EXPECTED_PRACTICES
 
 
+# The source names neither a place nor an organiser for these two events.
+NO_PLACE_OR_AGENCY_IN_001 = {"prog-canton-fair", "prog-19th-asian-games"}
+
+
 def test_every_programme_has_an_agency_or_a_place_from_001(real_graph):
     rows = real_graph.query(
         "SELECT ?node WHERE { "
@@ -234,7 +254,19 @@ def test_every_programme_has_an_agency_or_a_place_from_001(real_graph):
         + in_news001("?node gba:involves|dcterms:spatial ?x .")
         + " } }"
     ).rows
-    assert rows == []
+    assert {str(node).removeprefix(KG) for (node,) in rows} == NO_PLACE_OR_AGENCY_IN_001
+
+
+def test_every_programme_and_practice_is_classified(real_graph):
+    rows = real_graph.query(
+        "SELECT ?node WHERE { "
+        + in_news001("?node a ?c ; dcterms:source kg:src-001 . VALUES ?c { gba:Programme gba:Practice }")
+        + " FILTER NOT EXISTS { "
+        + in_news001("?node gba:domain ?d ; gba:flow ?f .")
+        + " } }"
+    ).rows
+    # the 19th Asian Games serves no cross-border flow in the text
+    assert {str(node).removeprefix(KG) for (node,) in rows} == {"prog-19th-asian-games"}
 
 
 @pytest.mark.parametrize(
@@ -246,7 +278,8 @@ def test_every_programme_has_an_agency_or_a_place_from_001(real_graph):
         ("prog-northbound-macao-vehicles", {"澳门特别行政区", "珠海市"}),
         ("prog-bay-area-transport-card", {"广东省", "香港特别行政区", "澳门特别行政区"}),
         ("prog-mpay", {"澳门特别行政区"}),
-        ("prog-canton-fair", {"广州市"}),
+        ("prog-canton-fair", set()),  # the text names no place for the Canton Fair
+        ("prog-northbound-hk-vehicles", {"香港特别行政区"}),
         ("prog-facial-recognition-clearance", {"广东省"}),
         ("prog-2025-shenzhen-hong-kong-marathon", {"深圳市", "香港特别行政区"}),
         (
@@ -313,26 +346,29 @@ def test_national_games_parts(real_graph):
 # ---------------------------------------------------------------- observations
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+NO_TIME = "原文未注明时间"  # curators' gba:timeNote where the text gives no time
 
 EXPECTED_OBSERVATIONS = {
     # (value, unit, qualifier, as-of date / period / phrase)
     (Decimal("6"), "unit-year", "qualifier-exact", "phrase:发布6年来"),
     (Decimal("262"), "unit-item", "qualifier-exact", "phrase:发布6年来"),
-    (Decimal("10"), "unit-item", "qualifier-more-than", "asOf:2025-11-08"),
+    (Decimal("10"), "unit-item", "qualifier-more-than", f"phrase:{NO_TIME}"),  # 数十项
+    (Decimal("9"), "unit-city", "qualifier-exact", "asOf:2020-08"),  # 大湾区内地九市
     (Decimal("4"), "unit-person", "qualifier-exact", "period:2022-07"),
     (Decimal("1"), "unit-night", "qualifier-at-least", "phrase:20年前"),
     (Decimal("2"), "unit-hour", "qualifier-at-most", "phrase:现在"),
-    (Decimal("124"), "unit-building", "qualifier-exact", "asOf:2025-11-08"),
-    (Decimal("66.67"), "unit-percent", "qualifier-about", "phrase:如今"),
+    (Decimal("124"), "unit-building", "qualifier-exact", f"phrase:{NO_TIME}"),
+    (Decimal("0.3"), "unit-kilometre", "qualifier-more-than", f"phrase:{NO_TIME}"),  # 300米以上
+    (Decimal("66.67"), "unit-percent", "qualifier-exact", "phrase:如今"),  # 三分之二, no qualifier
     (Decimal("8000"), "unit-person", "qualifier-more-than", "phrase:如今"),
     (Decimal("10000"), "unit-person", "qualifier-more-than", "phrase:迄今"),
     (Decimal("1"), "unit-minute", "qualifier-less-than", "asOf:2023-01-01"),
-    (Decimal("230"), "unit-kilometre", "qualifier-exact", "asOf:2025-11-08"),
-    (Decimal("6"), "unit-occurrence", "qualifier-exact", "asOf:2025-11-08"),
-    (Decimal("2"), "unit-kind", "qualifier-exact", "asOf:2025-11-08"),  # HZMB: two systems
-    (Decimal("3"), "unit-count", "qualifier-exact", "asOf:2025-11-08"),  # HZMB: three customs territories
-    (Decimal("1"), "unit-count", "qualifier-exact", "asOf:2025-11-08"),  # GBA: one country
-    (Decimal("3"), "unit-kind", "qualifier-exact", "asOf:2025-11-08"),  # GBA: three currencies
+    (Decimal("230"), "unit-kilometre", "qualifier-exact", f"phrase:{NO_TIME}"),
+    (Decimal("6"), "unit-occurrence", "qualifier-exact", f"phrase:{NO_TIME}"),
+    (Decimal("2"), "unit-kind", "qualifier-exact", f"phrase:{NO_TIME}"),  # HZMB and GBA: two systems
+    (Decimal("3"), "unit-count", "qualifier-exact", f"phrase:{NO_TIME}"),  # HZMB and GBA: three customs territories
+    (Decimal("1"), "unit-count", "qualifier-exact", f"phrase:{NO_TIME}"),  # GBA: one country
+    (Decimal("3"), "unit-kind", "qualifier-exact", f"phrase:{NO_TIME}"),  # GBA: three currencies
 }
 
 
@@ -373,13 +409,14 @@ def test_observation_values_units_and_dates(real_graph):
 def test_observation_count_per_node(real_graph):
     # the GBA structure and the HZMB share values: check them by node
     got = {o: (v, u, w) for o, v, u, _, w in _observations(real_graph)}
-    assert got["obs-001-gba-systems"] == (Decimal("2"), "unit-kind", "asOf:2025-11-08")
-    assert got["obs-001-gba-customs-territories"] == (Decimal("3"), "unit-count", "asOf:2025-11-08")
-    assert got["obs-001-hzmb-customs-territories"] == (Decimal("3"), "unit-count", "asOf:2025-11-08")
+    assert got["obs-001-gba-systems"] == (Decimal("2"), "unit-kind", f"phrase:{NO_TIME}")
+    assert got["obs-001-gba-customs-territories"] == (Decimal("3"), "unit-count", f"phrase:{NO_TIME}")
+    assert got["obs-001-hzmb-customs-territories"] == (Decimal("3"), "unit-count", f"phrase:{NO_TIME}")
+    assert got["obs-001-lawyers-pilot-cities"] == (Decimal("9"), "unit-city", "asOf:2020-08")
     assert got["obs-001-bay-area-standards"] == (Decimal("262"), "unit-item", "phrase:发布6年来")
     assert got["obs-001-professionals-practising"] == (Decimal("8000"), "unit-person", "phrase:如今")
     assert got["obs-001-drugs-devices-patients"] == (Decimal("10000"), "unit-person", "phrase:迄今")
-    assert len(got) == 19
+    assert len(got) == 21
 
 
 def test_observation_subjects(real_graph):
@@ -398,6 +435,8 @@ def test_observation_subjects(real_graph):
         (Decimal("230"), "十五运会公路自行车赛"),
         (Decimal("6"), "十五运会公路自行车赛"),
         (Decimal("124"), "珠江新城"),
+        (Decimal("0.3"), "珠江新城"),
+        (Decimal("9"), "港澳律师在大湾区内地执业试点"),
     } <= got
 
 
@@ -407,5 +446,5 @@ def test_observations_have_one_quote_and_source(real_graph):
         + in_news001("?o a gba:Observation ; gba:quote ?q ; dcterms:source ?s .")
         + " } GROUP BY ?o"
     ).rows
-    assert len(rows) == 19
+    assert len(rows) == 21
     assert all(int(nq) == 1 and int(ns) == 1 for _, nq, ns in rows)

@@ -94,6 +94,7 @@ def test_every_programme_and_practice_the_source_names(real_graph):
         "港澳患者轉診綠色通道",
         "社保「離岸辦」",
         "深港e站通",
+        "一表申報",
         "港幣跨境繳費",
         "「廣東社保」服務平台",
         "「灣區社保通」特色服務專區",
@@ -265,7 +266,7 @@ OBSERVATIONS = {
     ("prog-hk-macao-drugs-devices-connect", Decimal("45"), "unit-enterprise", Q + "exact", "截至今年9月初"),
     ("prog-hk-macao-drugs-devices-connect", Decimal("9"), "unit-city", Q + "exact", "截至今年9月初"),
     ("org-huizhou-third-peoples-hospital", Decimal("2"), "unit-month", Q + "less-than", "不久前"),
-    ("person-li-nushi", Decimal("10"), "unit-year", Q + "more-than", "不久前"),
+    ("person-li-nushi", Decimal("10"), "unit-year", Q + "more-than", "原文未注明时间"),
     ("org-sun-yat-sen-memorial-hospital", Decimal("3"), "unit-month", Q + "exact", "近期"),
     ("prog-elderly-health-care-voucher-gba-pilot", Decimal("9"), "unit-city", Q + "exact", "截至今年8月底"),
     ("prog-elderly-health-care-voucher-gba-pilot", Decimal("21"), "unit-enterprise", Q + "exact", "截至今年8月底"),
@@ -402,3 +403,31 @@ def test_quotes_are_copied_from_the_traditional_text(real_graph):
     assert len(quotes) > 60
     assert {q for q in quotes if check_quote(sources, "004_4c70cfe1b7049578.txt", q)} == set()
     assert all(len(q) <= 80 for q in quotes)
+
+
+def test_offshore_social_security_measures(real_graph):
+    """以「深港e站通」5G跨境聯辦、港幣跨境繳費等舉措為典型 ... 完成「一表申報」: parts of 社保「離岸辦」."""
+    where = in_news004("?node dcterms:isPartOf kg:prog-offshore-social-security-services .")
+    assert labels(real_graph, where, "zh-Hant") == {"深港e站通", "港幣跨境繳費", "一表申報"}
+    alt = {
+        str(r[0])
+        for r in real_graph.query(
+            "SELECT ?l WHERE { " + in_news004("kg:prog-shenzhen-hk-e-station-connect skos:altLabel ?l .") + " }"
+        ).rows
+    }
+    assert "「深港e站通」5G跨境聯辦" in alt
+
+
+def test_doctor_qualifications_figure_is_about_doctors(real_graph):
+    rows = real_graph.query(
+        "SELECT ?a WHERE { " + in_news004("kg:obs-004-mainland-doctor-qualifications gba:about ?a .") + " }"
+    ).rows
+    assert {short(r[0]) for r in rows} == {"practice-hk-macao-doctors-cross-border-practice", "place-guangdong"}
+
+
+def test_lawyers_pilot_has_no_qualification_name_as_alt_label(real_graph):
+    # 大灣區律師執業資格 is the qualification the lawyers obtain, not a name of the pilot
+    assert not real_graph.query(
+        'ASK { kg:prog-hk-macao-lawyers-practice-pilot skos:altLabel ?l FILTER(CONTAINS(STR(?l), "律师执业资格") '
+        '|| CONTAINS(STR(?l), "律師執業資格")) }'
+    ).boolean
