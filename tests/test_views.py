@@ -149,3 +149,15 @@ def test_real_graph_view_in_browser(browser, real_graph, tmp_path):
     visit = browser.visit(path)
     assert visit.outside_requests == [] and visit.console_errors == []
     assert visit.page.evaluate("window.kgNodeCount") == count > 10
+
+
+def test_component_layout_places_every_node_and_keeps_components_apart():
+    from kg.layout import component_layout
+
+    edges = [(f"a{i}", f"a{i + 1}") for i in range(99)] + [("b0", "b1"), ("b1", "b2")]
+    nodes = [f"a{i}" for i in range(100)] + ["b0", "b1", "b2", "lonely"]
+    positions = component_layout(nodes, edges)
+    assert set(positions) == set(nodes)
+    big = [positions[f"a{i}"] for i in range(100)]
+    small = [positions[n] for n in ("b0", "b1", "b2")]
+    assert max(x for x, _ in big) < min(x for x, _ in small) or max(y for _, y in big) < min(y for _, y in small)
