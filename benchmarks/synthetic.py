@@ -6,7 +6,7 @@ with qualified associations, dates and places nested three deep, instruments tha
 enable programmes, observations with measure, unit, qualifier, as-of date, source
 and quote, and evidence nodes. About 40 triples per case, all told.
 
-    python benchmarks/synthetic.py --triples 100000 --out /tmp/synthetic
+    python -m benchmarks.synthetic --triples 100000 --out /tmp/synthetic
 """
 
 from __future__ import annotations

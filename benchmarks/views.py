@@ -2,26 +2,22 @@
 page has settled in headless Chromium, for the curated graph and for synthetic
 graphs of about 1,000 and 5,000 drawn nodes. Prints a table; not a test.
 
-    python benchmarks/views.py [--json results.json]
+    python -m benchmarks.views [--json results.json]      (from the checkout)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from synthetic import generate  # noqa: E402
-
-from kg.paths import open_project  # noqa: E402
-from kg.select import Scope, select  # noqa: E402
-from kg.store import open_graph  # noqa: E402
-from kg.views import to_html, view_network  # noqa: E402
+from benchmarks.synthetic import generate
+from kg.paths import open_project
+from kg.select import Scope, select
+from kg.store import open_graph
+from kg.views import to_html, view_network
 
 REPO = Path(__file__).resolve().parent.parent
 DRAWN_PER_CASE = 3.2
@@ -64,7 +60,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="Also write the figures here.")
     args = parser.parse_args()
-    sys.path.insert(0, str(REPO))
     work = Path(tempfile.mkdtemp(prefix="kg-bench-views-"))
     runs = [("curated graph", REPO, None)]
     for nodes in (1000, 5000):
