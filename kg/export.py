@@ -16,7 +16,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from kg.formats import _safe_cell
-from kg.labels import LabelIndex, lang_matches
+from kg.labels import LabelIndex
+from kg.langtags import lang_matches
 from kg.namespaces import GRAPHS, PREFIXES, curie
 from kg.paths import PACKAGE_DIR
 from kg.select import Selection, data_graph_names

@@ -7,27 +7,65 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from typing import NamedTuple
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 from wcwidth import wcswidth
 
-from kg.namespaces import curie
+from kg.langtags import canonical_lang
+from kg.prefixes import curie
 from kg.store import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell_text(term: Node | None) -> str:
-    """A term as one line of text: IRIs as CURIEs, literals as their lexical form."""
+class Parts(NamedTuple):
+    """A term of either library, taken apart: kind (uri, bnode, literal), value, language, datatype."""
+
+    kind: str
+    value: str
+    language: str | None = None
+    datatype: str | None = None
+
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def parts(term: object) -> Parts | None:
+    """Oxigraph's terms and rdflib's alike (rdflib is imported only if its terms are given)."""
     if term is None:
-        return ""
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Parts("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Parts("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        language = canonical_lang(term.language) if term.language else None
+        datatype = None if language or term.datatype.value == XSD_STRING else term.datatype.value
+        return Parts("literal", term.value, language, datatype)
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
-        return curie(str(term))
+        return Parts("uri", str(term))
     if isinstance(term, BNode):
-        return f"_:{term}"
-    return " ".join(str(term).split())
+        return Parts("bnode", str(term))
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype and str(term.datatype) != XSD_STRING else None
+        return Parts("literal", str(term), term.language, datatype)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def cell_text(term: object) -> str:
+    """A term as one line of text: IRIs as CURIEs, literals as their lexical form."""
+    p = parts(term)
+    if p is None:
+        return ""
+    if p.kind == "uri":
+        return curie(p.value)
+    if p.kind == "bnode":
+        return f"_:{p.value}"
+    return " ".join(p.value.split())
 
 
 def _width(text: str) -> int:
@@ -43,7 +81,7 @@ def to_table(result: QueryResult) -> str:
     if result.kind == "ask":
         return "yes" if result.boolean else "no"
     header = result.variables
-    rows = [[cell_text(t) for t in row] for row in result.rows]
+    rows = [[cell_text(t) for t in row] for row in result.terms()]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(header, widths, strict=False)).rstrip()]
     lines.append("  ".join("─" * w for w in widths))
@@ -75,7 +113,7 @@ def _delimited(result: QueryResult, dialect: str) -> str:
         writer.writerow(["true" if result.boolean else "false"])
         return buffer.getvalue()
     writer.writerow(result.variables)
-    for row in result.rows:
+    for row in result.terms():
         writer.writerow([_safe_cell(cell_text(t)) for t in row])
     return buffer.getvalue()
 
@@ -88,17 +126,13 @@ def to_tsv(result: QueryResult) -> str:
     return _delimited(result, "excel-tab")
 
 
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype:
-        out["datatype"] = str(term.datatype)
+def _json_term(term: object) -> dict[str, str]:
+    p = parts(term)
+    out = {"type": p.kind, "value": p.value}
+    if p.language:
+        out["xml:lang"] = p.language
+    elif p.datatype:
+        out["datatype"] = p.datatype
     return out
 
 
@@ -107,7 +141,8 @@ def to_json(result: QueryResult) -> str:
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": bool(result.boolean)}, ensure_ascii=False, indent=1)
     bindings = [
-        {v: _json_term(t) for v, t in zip(result.variables, row, strict=False) if t is not None} for row in result.rows
+        {v: _json_term(t) for v, t in zip(result.variables, row, strict=False) if t is not None}
+        for row in result.terms()
     ]
     doc = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False, indent=1)
@@ -121,7 +156,7 @@ def to_markdown(result: QueryResult) -> str:
     if result.kind == "ask":
         return "yes" if result.boolean else "no"
     lines = ["| " + " | ".join(result.variables) + " |", "|" + "---|" * len(result.variables)]
-    for row in result.rows:
+    for row in result.terms():
         lines.append("| " + " | ".join(_md_cell(cell_text(t)) for t in row) + " |")
     return "\n".join(lines)
 

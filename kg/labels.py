@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import NotFoundError
+from kg.langtags import pick
 from kg.namespaces import curie, expand
 from kg.paths import QUERIES_DIR
 from kg.queryfile import load_query_file
@@ -49,23 +50,9 @@ def script_key(text: str) -> str:
     return "".join(folded.casefold().split())
 
 
-def lang_matches(tag: str | None, wanted: str) -> bool:
-    """SPARQL langMatches: `en` matches `en` and `en-t-zh`; `zh-Hans` matches `zh-Hans`."""
-    if not tag:
-        return False
-    tag, wanted = tag.lower(), wanted.lower()
-    return tag == wanted or tag.startswith(wanted + "-")
-
-
 def pick_label(labels: list[Literal], lang: str = "en") -> str | None:
-    """The label in `lang`; else, for Chinese, the other script, then English; for
-    English, simplified then traditional Chinese; else any."""
-    order = {"zh-Hans": ("zh-Hans", "zh-Hant", "en"), "zh-Hant": ("zh-Hant", "zh-Hans", "en")}
-    for wanted in order.get(lang, (lang, "en", "zh-Hans", "zh-Hant")):
-        for label in labels:
-            if lang_matches(label.language, wanted):
-                return str(label)
-    return str(labels[0]) if labels else None
+    """The label to show in `lang`, with the fallbacks of kg.langtags.pick."""
+    return pick(((str(label), label.language) for label in labels), lang)
 
 
 def display_name(graph, node: Node, lang: str = "en") -> str:
@@ -101,17 +88,6 @@ class LabelIndex:
         rows = graph.query(load_query_file(QUERIES_DIR / "internal" / "labels.rq").text).bindings()
         types = graph.query(load_query_file(QUERIES_DIR / "internal" / "types.rq").text).bindings()
         return cls._from_rows(rows, types)
-
-    @classmethod
-    def for_nodes(cls, graph: KnowledgeGraph, nodes: set[URIRef]) -> LabelIndex:
-        """The labels of just these nodes: cheaper than `build` for labelling a result."""
-        if not nodes:
-            return cls()
-        values = "VALUES ?node { " + " ".join(n.n3() for n in sorted(nodes, key=str)) + " }\n"
-        text = load_query_file(QUERIES_DIR / "internal" / "labels-of.rq").text
-        where = text.index("{", text.index("WHERE")) + 1
-        rows = graph.query(text[:where] + "\n  " + values + text[where:]).bindings()
-        return cls._from_rows(rows, [])
 
     @classmethod
     def _from_rows(cls, rows: list[dict], types: list[dict]) -> LabelIndex:

@@ -1,13 +1,15 @@
-"""The namespaces of the graph: our ontology (closed), our instances, and the prefixes we declare."""
+"""The namespaces of the graph as rdflib terms: our ontology (closed), our instances, our graphs."""
 
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DefinedNamespace
+
+from kg.prefixes import GRAPHS_NS, KG_NS, ONTOLOGY_NS, PREFIXES, curie, expand
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/gba-kg/ontology")
-KG = Namespace("https://w3id.org/gba-kg/id/")
-GRAPHS = Namespace("https://w3id.org/gba-kg/graph/")
+KG = Namespace(KG_NS)
+GRAPHS = Namespace(GRAPHS_NS)
 SCHEMA = Namespace("https://schema.org/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -15,7 +17,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 class GBA(DefinedNamespace):
     """Terms of ontology/gba.ttl. Closed: a misspelt term raises AttributeError."""
 
-    _NS = Namespace("https://w3id.org/gba-kg/ontology#")
+    _NS = Namespace(ONTOLOGY_NS)
     _fail = True
 
     # classes
@@ -93,36 +95,4 @@ class GBA(DefinedNamespace):
     within: URIRef
 
 
-PREFIXES: dict[str, str] = {
-    "gba": str(GBA._NS),
-    "kg": str(KG),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "prov": str(PROV),
-    "org": str(ORG),
-    "schema": str(SCHEMA),
-}
-"""Prefixes declared in every query `kg` runs and used to shorten IRIs in output."""
-
-
-def curie(iri: str) -> str:
-    """Shorten an IRI with the declared prefixes (the IRI itself if none fits)."""
-    best = ""
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
-            best = prefix
-    if not best:
-        return iri
-    return f"{best}:{iri[len(PREFIXES[best]) :]}"
-
-
-def expand(term: str) -> str:
-    """Expand a CURIE with the declared prefixes; other strings are returned as they are."""
-    prefix, sep, local = term.partition(":")
-    if sep and prefix in PREFIXES and not local.startswith("//"):
-        return PREFIXES[prefix] + local
-    return term
+__all__ = ["GBA", "GRAPHS", "KG", "ONTOLOGY_IRI", "PREFIXES", "SCHEMA", "SH", "curie", "expand"]

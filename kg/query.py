@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from kg.errors import KgError, NotFoundError
-from kg.labels import LabelIndex
+from kg.formats import parts
+from kg.langtags import pick
 from kg.paths import QUERIES_DIR
+from kg.prefixes import curie
 from kg.queryfile import QueryFile, load_query_dir, load_query_file
 from kg.store import KnowledgeGraph, QueryResult
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 
 def named_queries(directory: Path = QUERIES_DIR) -> dict[str, QueryFile]:
@@ -57,6 +61,9 @@ def bind_parameters(graph: KnowledgeGraph, query: QueryFile, params: dict[str, s
 
 
 def _term(graph: KnowledgeGraph, kind: str, value: str) -> Node:
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
     if kind == "entity":
         return graph.label_index().resolve(value)
     if kind == "integer":
@@ -77,24 +84,49 @@ def run_named(
     return with_labels(graph, result, lang) if lang else result
 
 
+def label_names(graph: KnowledgeGraph, iris: set[str], lang: str) -> dict[str, str]:
+    """The name to show for each IRI: its main label in `lang` (with fallbacks), else its CURIE."""
+    if not iris:
+        return {}
+    text = load_query_file(QUERIES_DIR / "internal" / "labels-of.rq").text
+    where = text.index("{", text.index("WHERE")) + 1
+    values = "VALUES ?node { " + " ".join(f"<{iri}>" for iri in sorted(iris)) + " }"
+    rows = graph.query(f"{text[:where]}\n  {values}\n{text[where:]}").terms()
+    labels: dict[str, list[tuple[str, str | None]]] = {}
+    for node, label, main in rows:
+        if parts(main).value == "true":
+            p = parts(label)
+            labels.setdefault(parts(node).value, []).append((p.value, p.language))
+    return {iri: pick(labels.get(iri, []), lang) or curie(iri) for iri in iris}
+
+
 def with_labels(graph: KnowledgeGraph, result: QueryResult, lang: str) -> QueryResult:
     """The same rows with a `{var}_label` column after each column that holds IRIs."""
-    if result.kind != "select" or not result.rows:
+    rows = result.terms() if result.kind == "select" else []
+    if not rows:
         return result
-    iris = {t for row in result.rows for t in row if isinstance(t, URIRef)}
-    index = graph._labels or LabelIndex.for_nodes(graph, iris)
-    labelled = [i for i, _ in enumerate(result.variables) if any(isinstance(row[i], URIRef) for row in result.rows)]
-    variables: list[str] = []
-    for i, var in enumerate(result.variables):
-        variables.append(var)
-        if i in labelled:
-            variables.append(f"{var}_label")
-    rows = []
-    for row in result.rows:
-        out: list[Node | None] = []
+    kinds = [[parts(t).kind if t is not None else None for t in row] for row in rows]
+    labelled = {i for i in range(len(result.variables)) if any(k[i] == "uri" for k in kinds)}
+    iris = {parts(row[i]).value for row, k in zip(rows, kinds, strict=False) for i in labelled if k[i] == "uri"}
+    names = label_names(graph, iris, lang)
+    make = ox.Literal if result.raw is not None else _rdflib_literal
+    variables = [
+        v for i, var in enumerate(result.variables) for v in ([var, f"{var}_label"] if i in labelled else [var])
+    ]
+    out = []
+    for row, k in zip(rows, kinds, strict=False):
+        cells: list = []
         for i, term in enumerate(row):
-            out.append(term)
+            cells.append(term)
             if i in labelled:
-                out.append(Literal(index.name(term, lang)) if isinstance(term, URIRef) else None)
-        rows.append(tuple(out))
-    return QueryResult(kind="select", variables=variables, rows=rows)
+                cells.append(make(names[parts(term).value]) if k[i] == "uri" else None)
+        out.append(tuple(cells))
+    if result.raw is not None:
+        return QueryResult(kind="select", variables=variables, raw=out)
+    return QueryResult(kind="select", variables=variables, rows=out)
+
+
+def _rdflib_literal(text: str):
+    from rdflib import Literal
+
+    return Literal(text)

@@ -21,30 +21,55 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from filelock import FileLock, Timeout
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from kg.errors import DataFileError, DataFilesError, KgError, QuerySyntaxError
-from kg.namespaces import GRAPHS, PREFIXES
 from kg.paths import Project, open_project
-from kg.terms import to_oxigraph, to_rdflib
+from kg.prefixes import GRAPHS_NS, PREFIXES
 
 if TYPE_CHECKING:
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.term import Node
+
     from kg.labels import LabelIndex
 
 INDEX_FORMAT = 1
 BACKENDS = ("oxigraph", "memory")
 
 
-@dataclass
 class QueryResult:
-    """The answer to a query: rows for SELECT, a boolean for ASK, a graph for CONSTRUCT/DESCRIBE."""
+    """The answer to a query: rows for SELECT, a boolean for ASK, a graph for CONSTRUCT/DESCRIBE.
 
-    kind: str
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: Graph | None = None
+    Oxigraph's answers keep its own terms (`raw`) and become rdflib terms (`rows`)
+    only when asked, so that printing a table never imports rdflib."""
+
+    def __init__(
+        self,
+        kind: str,
+        variables: list[str] | None = None,
+        rows: list[tuple] | None = None,
+        boolean: bool | None = None,
+        graph: Graph | None = None,
+        raw: list[tuple] | None = None,
+    ):
+        self.kind = kind
+        self.variables = list(variables or [])
+        self._rows = rows
+        self.raw = raw
+        self.boolean = boolean
+        self.graph = graph
+
+    @property
+    def rows(self) -> list[tuple[Node | None, ...]]:
+        """Rows of rdflib terms (None where a variable is unbound)."""
+        if self._rows is None:
+            from kg.terms import to_rdflib
+
+            self._rows = [tuple(to_rdflib(t) for t in row) for row in self.raw or []]
+        return self._rows
+
+    def terms(self) -> list[tuple]:
+        """Rows in whichever terms the backend gave (Oxigraph's or rdflib's): for output."""
+        return self.raw if self.raw is not None else self.rows
 
     def bindings(self) -> list[dict[str, Node]]:
         """Rows as dicts of the bound variables only."""
@@ -65,6 +90,8 @@ class SyncReport:
 
 
 def _python(term: Node | None) -> object:
+    from rdflib import Literal
+
     if term is None:
         return None
     if isinstance(term, Literal):
@@ -75,14 +102,16 @@ def _python(term: Node | None) -> object:
 
 def graph_iri(project: Project, path: Path) -> URIRef:
     """The named graph of a data file: its path under the root, without `.ttl`."""
-    return GRAPHS[project.relative(path).removesuffix(".ttl")]
+    from rdflib import URIRef
+
+    return URIRef(GRAPHS_NS + project.relative(path).removesuffix(".ttl"))
 
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def parse_turtle(path: Path, graph: URIRef) -> list[ox.Quad]:
+def parse_turtle(path: Path, graph: str) -> list[ox.Quad]:
     """Parse one Turtle file into quads of `graph`; a syntax error names file, line and column."""
     try:
         data = path.read_bytes()
@@ -126,7 +155,8 @@ class Index:
                 digest = file_digest(path)
             except OSError as exc:
                 raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
-            files[self.project.relative(path)] = {"sha256": digest, "graph": str(graph_iri(self.project, path))}
+            graph = GRAPHS_NS + self.project.relative(path).removesuffix(".ttl")
+            files[self.project.relative(path)] = {"sha256": digest, "graph": graph}
         return files
 
     def is_current(self, files: Mapping[str, dict]) -> bool:
@@ -153,7 +183,7 @@ class Index:
         parsed, errors = {}, []
         for rel in changed:
             try:
-                parsed[rel] = parse_turtle(self.project.root / rel, URIRef(files[rel]["graph"]))
+                parsed[rel] = parse_turtle(self.project.root / rel, files[rel]["graph"])
             except DataFileError as exc:
                 errors.append(exc)
         if errors:
@@ -198,11 +228,17 @@ class KnowledgeGraph:
         return self._store.quads_for_pattern(None, None, None, None)
 
     def named_graphs(self) -> list[URIRef]:
+        from rdflib import URIRef
+
         return sorted(URIRef(g.value) for g in self._store.named_graphs())
 
     def dataset(self) -> Dataset:
         """An rdflib Dataset with every named graph (a copy held in memory)."""
         if self._dataset is None:
+            from rdflib import Dataset
+
+            from kg.terms import to_rdflib
+
             ds = Dataset(default_union=True)
             for quad in self.quads():
                 g = ds.graph(to_rdflib(quad.graph_name))
@@ -215,6 +251,10 @@ class KnowledgeGraph:
     def union(self) -> Graph:
         """All triples of all named graphs in one rdflib Graph (for SHACL and exports)."""
         if self._union is None:
+            from rdflib import Graph
+
+            from kg.terms import to_rdflib
+
             g = Graph()
             for prefix, ns in PREFIXES.items():
                 g.bind(prefix, ns)
@@ -252,14 +292,18 @@ class KnowledgeGraph:
             raise
 
     def _query_oxigraph(self, sparql: str, bindings: Mapping[str, Node]) -> QueryResult:
-        subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        subs = {ox.Variable(k): _as_oxigraph(v) for k, v in bindings.items()}
         answer = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult(kind="ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
-            rows = [tuple(to_rdflib(sol[v]) for v in variables) for sol in answer]
-            return QueryResult(kind="select", variables=variables, rows=rows)
+            raw = [tuple(sol[v] for v in variables) for sol in answer]
+            return QueryResult(kind="select", variables=variables, raw=raw)
+        from rdflib import Graph
+
+        from kg.terms import to_rdflib
+
         graph = Graph()
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns)
@@ -275,6 +319,14 @@ class KnowledgeGraph:
             variables = [str(v) for v in result.vars]
             return QueryResult(kind="select", variables=variables, rows=[tuple(row) for row in result])
         return QueryResult(kind="graph", graph=result.graph)
+
+
+def _as_oxigraph(term):
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term
+    from kg.terms import to_oxigraph
+
+    return to_oxigraph(term)
 
 
 def open_graph(

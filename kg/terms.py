@@ -6,6 +6,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier, Node
 
+from kg.langtags import canonical_lang
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -39,20 +41,3 @@ def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
-
-
-def canonical_lang(tag: str) -> str:
-    """BCP 47 case conventions (Oxigraph stores tags in lower case): `zh-hans` is
-    `zh-Hans`, `zh-hk` is `zh-HK`; subtags after a singleton (`en-t-zh`) stay lower case."""
-    parts = tag.split("-")
-    out = [parts[0].lower()]
-    for i, part in enumerate(parts[1:], start=1):
-        if len(parts[i - 1]) == 1 or any(len(p) == 1 for p in parts[:i]):
-            out.append(part.lower())
-        elif len(part) == 4 and part.isalpha():
-            out.append(part.title())
-        elif len(part) == 2 and part.isalpha():
-            out.append(part.upper())
-        else:
-            out.append(part.lower())
-    return "-".join(out)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
-from kg.labels import LabelIndex, lang_matches
+from kg.labels import LabelIndex
+from kg.langtags import lang_matches
 from kg.namespaces import curie, expand
 from kg.paths import PACKAGE_DIR, QUERIES_DIR
 from kg.queryfile import load_query_file
