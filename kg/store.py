@@ -203,30 +203,32 @@ class Index:
         changed = sorted(rel for rel, meta in files.items() if old.get(rel) != meta)
         removed = sorted(set(old) - set(files))
         loaded = {rel: meta for rel, meta in old.items() if rel in files and rel not in changed}
-        errors: list[DataFileError] = []
-        store = ox.Store(str(self.store_dir))
-        try:
-            for rel in removed:
-                store.remove_graph(ox.NamedNode(old[rel]["graph"]))
-            for rel in changed:
-                store.remove_graph(ox.NamedNode(files[rel]["graph"]))
-            with ThreadPoolExecutor(max_workers=max(1, min(len(changed), os.cpu_count() or 1))) as pool:
-                load = partial(_try_bulk_load, store, self.project.root, files)
-                outcomes = pool.map(load, changed)
-                for rel, error in zip(changed, outcomes, strict=True):
-                    if error is None:
-                        loaded[rel] = files[rel]
-                    else:
-                        store.remove_graph(ox.NamedNode(files[rel]["graph"]))
-                        errors.append(error)
-            store.flush()
-        finally:
-            del store
-            gc.collect()
+        errors = self._apply(old, files, changed, removed)
+        gc.collect()
+        failed = {e.path.resolve() for e in errors}
+        loaded |= {rel: files[rel] for rel in changed if (self.project.root / rel).resolve() not in failed}
         self._write_manifest(loaded)
         if errors:
             raise DataFilesError(errors)
         return SyncReport(parsed=changed, removed=removed, unchanged=sorted(set(files) - set(changed)))
+
+    def _apply(self, old: dict, files: dict, changed: list[str], removed: list[str]) -> list[DataFileError]:
+        """Open the store for writing, apply the changes, close it (on return nothing
+        holds the store, so its lock is released); the files that failed."""
+        store = ox.Store(str(self.store_dir))
+        for rel in removed:
+            store.remove_graph(ox.NamedNode(old[rel]["graph"]))
+        for rel in changed:
+            store.remove_graph(ox.NamedNode(files[rel]["graph"]))
+        load = partial(_try_bulk_load, store, self.project.root, files)
+        with ThreadPoolExecutor(max_workers=max(1, min(len(changed), os.cpu_count() or 1))) as pool:
+            outcomes = list(pool.map(load, changed))
+        errors = [error for error in outcomes if error is not None]
+        for rel, error in zip(changed, outcomes, strict=True):
+            if error is not None:
+                store.remove_graph(ox.NamedNode(files[rel]["graph"]))
+        store.flush()
+        return errors
 
     def open_read_only(self) -> ox.Store:
         return ox.Store.read_only(str(self.store_dir))
