@@ -79,10 +79,12 @@ def main() -> None:
 @fail_cleanly
 def validate(root, index_dir, backend, sources, no_shacl, no_quotes) -> None:
     """Check syntax, shapes, quality checks and evidence quotes. Exit 1 on problems."""
+    from kg.progress import load_progress
     from kg.validate import validate as run_validation
 
     project = _project(root, index_dir, sources)
-    report = run_validation(project, backend=backend, shacl=not no_shacl, quotes=not no_quotes)
+    with load_progress() as progress:
+        report = run_validation(project, backend=backend, shacl=not no_shacl, quotes=not no_quotes, progress=progress)
     for problem in report.problems:
         click.echo(str(problem))
     if report.unreadable:
@@ -104,11 +106,13 @@ def validate(root, index_dir, backend, sources, no_shacl, no_quotes) -> None:
 def stats(root, index_dir, backend, fmt) -> None:
     """Triples per file, entities by class and by source, label coverage by language."""
     from kg.formats import render
+    from kg.progress import load_progress
     from kg.stats import stats as compute_stats
     from kg.stats import summary_line
     from kg.store import open_graph
 
-    kg = open_graph(_project(root, index_dir), backend=backend)
+    with load_progress() as progress:
+        kg = open_graph(_project(root, index_dir), backend=backend, progress=progress)
     click.echo(summary_line(kg))
     for name, table in compute_stats(kg).items():
         click.echo(f"\n# {name}")

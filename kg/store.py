@@ -14,7 +14,7 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from rdflib.term import Node
 
     from kg.labels import LabelIndex
+
+Progress = Callable[[str, int, int], None]
+"""Told each file loaded into the index: its path, how many are done, how many in all."""
 
 INDEX_FORMAT = 1
 BACKENDS = ("oxigraph", "memory")
@@ -182,7 +185,7 @@ class Index:
     def is_current(self, files: Mapping[str, dict]) -> bool:
         return self.read_manifest().get("files") == dict(files) and self.store_dir.is_dir()
 
-    def sync(self) -> SyncReport:
+    def sync(self, progress: Progress | None = None) -> SyncReport:
         """Bring the index up to date: load changed files, drop deleted ones."""
         files = self.current_files()
         if self.is_current(files):
@@ -190,11 +193,11 @@ class Index:
         self.dir.mkdir(parents=True, exist_ok=True)
         try:
             with FileLock(str(self.dir / "lock"), timeout=60):
-                return self._sync_locked(self.current_files())
+                return self._sync_locked(self.current_files(), progress)
         except Timeout:
             raise KgError(f"{self.dir}: another kg process holds the index lock; try again") from None
 
-    def _sync_locked(self, files: dict[str, dict]) -> SyncReport:
+    def _sync_locked(self, files: dict[str, dict], progress: Progress | None = None) -> SyncReport:
         """Reload each changed file into its named graph with Oxigraph's streaming
         bulk loader (flat memory at any size). A file that does not parse leaves no
         trace in the index and no line in the manifest, so every command refuses to
@@ -203,7 +206,7 @@ class Index:
         changed = sorted(rel for rel, meta in files.items() if old.get(rel) != meta)
         removed = sorted(set(old) - set(files))
         loaded = {rel: meta for rel, meta in old.items() if rel in files and rel not in changed}
-        errors = self._apply(old, files, changed, removed)
+        errors = self._apply(old, files, changed, removed, progress)
         gc.collect()
         failed = {e.path.resolve() for e in errors}
         loaded |= {rel: files[rel] for rel in changed if (self.project.root / rel).resolve() not in failed}
@@ -212,7 +215,9 @@ class Index:
             raise DataFilesError(errors)
         return SyncReport(parsed=changed, removed=removed, unchanged=sorted(set(files) - set(changed)))
 
-    def _apply(self, old: dict, files: dict, changed: list[str], removed: list[str]) -> list[DataFileError]:
+    def _apply(
+        self, old: dict, files: dict, changed: list[str], removed: list[str], progress: Progress | None
+    ) -> list[DataFileError]:
         """Open the store for writing, apply the changes, close it (on return nothing
         holds the store, so its lock is released); the files that failed."""
         store = ox.Store(str(self.store_dir))
@@ -222,7 +227,11 @@ class Index:
             store.remove_graph(ox.NamedNode(files[rel]["graph"]))
         load = partial(_try_bulk_load, store, self.project.root, files)
         with ThreadPoolExecutor(max_workers=max(1, min(len(changed), os.cpu_count() or 1))) as pool:
-            outcomes = list(pool.map(load, changed))
+            outcomes = []
+            for rel, outcome in zip(changed, pool.map(load, changed), strict=True):
+                outcomes.append(outcome)
+                if progress:
+                    progress(rel, len(outcomes), len(changed))
         errors = [error for error in outcomes if error is not None]
         for rel, error in zip(changed, outcomes, strict=True):
             if error is not None:
@@ -358,11 +367,12 @@ def _as_oxigraph(term):
 def open_graph(
     project: Project | None = None,
     backend: str = "oxigraph",
+    progress: Progress | None = None,
     **project_options: object,
 ) -> KnowledgeGraph:
     """Bring the index up to date and open the graph. Raises DataFilesError
     (one line per file, with line and column) when a data file does not parse."""
     project = project or open_project(**project_options)  # type: ignore[arg-type]
     index = Index(project)
-    report = index.sync()
+    report = index.sync(progress)
     return KnowledgeGraph(project, index.open_read_only(), backend=backend, sync=report)

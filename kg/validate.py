@@ -16,7 +16,7 @@ from kg.namespaces import SH, curie
 from kg.paths import CHECKS_DIR, Project
 from kg.queryfile import QueryFile, load_query_dir
 from kg.quotes import check_quote
-from kg.store import KnowledgeGraph, graph_iri, open_graph
+from kg.store import KnowledgeGraph, Progress, graph_iri, open_graph
 
 
 @dataclass(frozen=True)
@@ -162,11 +162,12 @@ def validate(
     backend: str = "oxigraph",
     shacl: bool = True,
     quotes: bool = True,
+    progress: Progress | None = None,
 ) -> ValidationReport:
     """Run every check. Syntax errors stop the run (nothing else can be checked)."""
     report = ValidationReport()
     try:
-        kg = open_graph(project, backend=backend)
+        kg = open_graph(project, backend=backend, progress=progress)
     except DataFilesError as exc:
         report.problems = [Problem("syntax", _where(e), e.message) for e in exc.errors]
         return report

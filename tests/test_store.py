@@ -77,3 +77,18 @@ def test_bindings_are_substituted_not_pasted(real_graph):
     assert [str(r[0]) for r in rows] == ["https://w3id.org/gba-kg/id/prog-northbound-hk-vehicles"]
     hostile = real_graph.query(query, {"name": Literal('x" } ; DROP ALL ; { "')}).rows
     assert hostile == []
+
+
+def test_progress_is_told_each_file_loaded(tmp_path: Path):
+    project = make_project(tmp_path, {"a.ttl": ONE, "b.ttl": TWO})
+    seen = []
+    open_graph(project, progress=lambda path, done, total: seen.append((path, done, total)))
+    assert {p for p, _, _ in seen} == {"triples/a.ttl", "triples/b.ttl", "ontology/gba.ttl", "ontology/shapes.ttl"}
+    assert seen[-1][1:] == (4, 4)
+
+
+def test_progress_bar_stays_quiet_off_a_terminal():
+    from kg.progress import load_progress
+
+    with load_progress() as progress:
+        assert progress is None
