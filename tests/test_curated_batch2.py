@@ -236,18 +236,6 @@ def test_observations_of_the_case(real_graph, n):
     assert _observations(real_graph, n) == OBSERVATIONS[n]
 
 
-def test_observation_values_are_decimals_and_as_of_dates_are_typed(real_graph):
-    rows = real_graph.query(
-        "SELECT ?o ?v ?t WHERE { ?o a gba:Observation ; gba:value ?v ; dcterms:source kg:src-002 . "
-        "OPTIONAL { ?o gba:asOf ?t } }"
-    ).bindings()
-    assert len(rows) >= 60
-    for r in rows:
-        assert str(r["v"].datatype) == "http://www.w3.org/2001/XMLSchema#decimal", r["o"]
-        if "t" in r:
-            assert str(r["t"].datatype) in {XSD_DATE, XSD_GYM, XSD_GY}, r["o"]
-
-
 def test_before_and_after_pairs_share_one_measure(real_graph):
     rows = real_graph.query(
         "SELECT ?o ?m WHERE { ?o a gba:Observation ; gba:measure ?m ; dcterms:source kg:src-002 }"

@@ -341,18 +341,6 @@ def test_qualifiers_follow_the_source_wording(real_graph):
         assert got[obs] == qualifier, obs
 
 
-def test_observation_values_are_decimals_and_as_of_dates_are_typed(real_graph):
-    rows = real_graph.query(
-        "SELECT ?o ?v ?t WHERE { ?o a gba:Observation ; gba:value ?v ; dcterms:source kg:src-003 . "
-        "OPTIONAL { ?o gba:asOf ?t } }"
-    ).bindings()
-    assert len(rows) >= 88
-    for r in rows:
-        assert str(r["v"].datatype) == "http://www.w3.org/2001/XMLSchema#decimal", r["o"]
-        if "t" in r:
-            assert str(r["t"].datatype) in {XSD_DATE, XSD_GYM, XSD_GY}, r["o"]
-
-
 def test_before_and_after_pair_shares_one_measure(real_graph):
     rows = real_graph.query(
         "SELECT ?o ?m WHERE { ?o a gba:Observation ; gba:measure ?m ; dcterms:source kg:src-003 }"
