@@ -283,6 +283,17 @@ class KnowledgeGraph:
             self._dataset = ds
         return self._dataset
 
+    def named_graph(self, iri: str) -> Graph:
+        """One named graph (one data file) as an rdflib Graph."""
+        from rdflib import Graph
+
+        from kg.terms import to_rdflib
+
+        g = Graph()
+        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(iri))):
+            g.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        return g
+
     def union(self) -> Graph:
         """All triples of all named graphs in one rdflib Graph (for SHACL and exports)."""
         if self._union is None:

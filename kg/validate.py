@@ -64,9 +64,7 @@ def shacl_problems(kg: KnowledgeGraph) -> list[Problem]:
 
     data = kg.union()
     shapes_iri = graph_iri(kg.project, kg.project.ontology_dir / "shapes.ttl")
-    shapes = Graph()
-    for triple in kg.dataset().graph(shapes_iri):
-        shapes.add(triple)
+    shapes = kg.named_graph(shapes_iri)
     if len(shapes) == 0:
         raise KgError(f"{kg.project.ontology_dir / 'shapes.ttl'}: no SHACL shapes found")
     conforms, results, _ = shacl_validate(data, shacl_graph=shapes, inference="none", advanced=True)
