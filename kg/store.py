@@ -116,19 +116,6 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def parse_turtle(path: Path, graph: str) -> list[ox.Quad]:
-    """Parse one Turtle file into quads of `graph`; a syntax error names file, line and column."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        name = ox.NamedNode(str(graph))
-        return [ox.Quad(t.subject, t.predicate, t.object, name) for t in ox.parse(data, format=ox.RdfFormat.TURTLE)]
-    except SyntaxError as exc:
-        raise _syntax_error(path, exc) from None
-
-
 def _try_bulk_load(store: ox.Store, root: Path, files: Mapping[str, dict], rel: str) -> DataFileError | None:
     """Stream one Turtle file into its named graph; the error instead of raising it
     (files load in parallel threads: Oxigraph releases the GIL, and on two cores

@@ -161,3 +161,12 @@ def test_component_layout_places_every_node_and_keeps_components_apart():
     big = [positions[f"a{i}"] for i in range(100)]
     small = [positions[n] for n in ("b0", "b1", "b2")]
     assert max(x for x, _ in big) < min(x for x, _ in small) or max(y for _, y in big) < min(y for _, y in small)
+
+
+def test_show_inline_embeds_the_same_page(world):
+    from kg.views import show_inline
+
+    net = view_network(world, select(world, Scope(focus="港澳药械通", hops=0)))
+    html = show_inline(net, world).data
+    assert html.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert 'sandbox="allow-scripts"' in html
