@@ -265,11 +265,15 @@ def to_html(net: Network, graph: KnowledgeGraph, title: str, scope: str = "whole
 def show_inline(net: Network, graph: KnowledgeGraph, title: str = "GBA rule-alignment graph", height: int = 600):
     """Display the view inside a notebook (an iframe holding the same offline page)."""
     import html
+    import warnings
 
     from IPython.display import HTML
 
     page = to_html(net, graph, title)
-    return HTML(
+    frame = (
         f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0" '
         'sandbox="allow-scripts"></iframe>'
     )
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Consider using IPython.display.IFrame")  # it needs a URL; we have none
+        return HTML(frame)
