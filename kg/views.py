@@ -274,6 +274,6 @@ def show_inline(net: Network, graph: KnowledgeGraph, title: str = "GBA rule-alig
         f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0" '
         'sandbox="allow-scripts"></iframe>'
     )
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Consider using IPython.display.IFrame")  # it needs a URL; we have none
+    with warnings.catch_warnings():  # IPython suggests IFrame, which needs a URL; the page has none
+        warnings.filterwarnings("ignore", message="Consider using IPython.display.IFrame")
         return HTML(frame)
