@@ -25,6 +25,7 @@ from pathlib import Path
 from benchmarks.synthetic import generate
 
 WORKER = """
+import os
 import json, resource, statistics, sys, time
 from kg.paths import open_project
 from kg.query import named_queries
@@ -81,7 +82,7 @@ def wall(command: list[str], runs: int = 1) -> float:
     return statistics.median(times)
 
 
-def measure_size(triples: int, work: Path, repeats: int, timeout: float) -> dict:
+def measure_size(triples: int, work: Path, repeats: int, timeout: float, backends: list[str]) -> dict:
     root = generate(triples, work / f"synthetic-{triples}")
     index = work / f"index-{triples}"
     kg = [sys.executable, "-m", "kg.cli"]
@@ -93,7 +94,7 @@ def measure_size(triples: int, work: Path, repeats: int, timeout: float) -> dict
     figures["kg_view_s"] = wall(
         [*kg, "view", "--focus", "kg:agency-s0", "--hops", "2", "-o", str(view_out), "--force", *project]
     )
-    for backend in ("oxigraph", "memory"):
+    for backend in backends:
         lines = run_worker(root, index, backend, repeats, timeout)
         load = next((x for x in lines if x["kind"] == "load"), {})
         done = next((x for x in lines if x["kind"] == "done"), {})
@@ -108,33 +109,43 @@ def measure_size(triples: int, work: Path, repeats: int, timeout: float) -> dict
 
 
 def report(results: list[dict]) -> str:
+    """One table per size: a column per backend, then rdflib's time over each Oxigraph mode's."""
     lines = []
     for r in results:
-        ox, mem = r["oxigraph"], r["memory"]
-        lines.append(f"\n== {r['triples_target']:,} triples ({ox['triples']:,} loaded)")
-        lines.append(f"{'':34}{'oxigraph':>12}{'rdflib memory':>15}{'ratio':>9}")
+        backends = [b for b in ("oxigraph", "oxigraph-memory", "memory") if b in r]
+        fast = [b for b in backends if b != "memory"]
+        slow = r.get("memory")
+        lines.append(f"\n== {r['triples_target']:,} triples")
         lines.append(
-            f"{'load s':34}{ox['load_s']:>12.2f}{_fmt(mem['load_s']):>15}{_ratio(mem['load_s'], ox['load_s']):>9}"
+            f"{'':34}"
+            + "".join(f"{b:>17}" for b in backends)
+            + "".join(f"{'rdflib/' + b[:12]:>22}" for b in fast if slow)
         )
-        lines.append(f"{'peak memory MB':34}{ox['peak_mb']:>12.0f}{_fmt(mem['peak_mb'], 0):>15}")
+        lines.append(f"{'load s':34}" + "".join(f"{_fmt(r[b]['load_s']):>17}" for b in backends))
+        lines.append(f"{'peak memory MB':34}" + "".join(f"{_fmt(r[b]['peak_mb'], 0):>17}" for b in backends))
+        for name in sorted(r[backends[0]]["queries"]):
+            cells = "".join(f"{_fmt(_ms(r[b]['queries'].get(name)), 1):>15}ms" for b in backends)
+            ratios = "".join(
+                f"{_ratio(slow['queries'].get(name), r[b]['queries'].get(name)):>22}" for b in fast if slow
+            )
+            lines.append(f"  {name:32}{cells}{ratios}")
+        for b in fast:
+            if slow:
+                both = [slow["queries"][n] / t for n, t in r[b]["queries"].items() if n in slow["queries"] and t > 0]
+                if both:
+                    lines.append(
+                        f"  rdflib/{b}: min {min(both):.1f}x, median {statistics.median(both):.0f}x, "
+                        f"{sum(x >= 30 for x in both)} of {len(both)} queries at least 30x"
+                    )
         lines.append(
             f"kg query end to end: cold {r['kg_query_cold_s']:.2f} s, warm {r['kg_query_warm_s']:.2f} s; "
             f"kg view (focus, 2 hops) {r['kg_view_s']:.2f} s"
         )
-        slowest = 0.0
-        for name, t in sorted(ox["queries"].items()):
-            m = mem["queries"].get(name)
-            lines.append(
-                f"  {name:32}{t * 1000:>10.1f}ms{_fmt(m * 1000 if m is not None else None):>13}ms{_ratio(m, t):>9}"
-            )
-            slowest = max(slowest, t)
-        ratios = [mem["queries"][n] / t for n, t in ox["queries"].items() if n in mem["queries"] and t > 0]
-        if ratios:
-            lines.append(
-                f"  query ratio memory/oxigraph: min {min(ratios):.0f}x, median {statistics.median(ratios):.0f}x"
-                f"{' (memory timed out on some)' if mem['timed_out'] else ''}"
-            )
     return "\n".join(lines)
+
+
+def _ms(seconds: float | None) -> float | None:
+    return None if seconds is None else seconds * 1000
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
@@ -151,13 +162,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--backends", default="oxigraph,oxigraph-memory,memory")
     parser.add_argument("--query-timeout", type=float, default=1800.0, help="Seconds per size and backend.")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(measure_size(size, work, args.repeats, args.query_timeout))
+        results.append(measure_size(size, work, args.repeats, args.query_timeout, args.backends.split(",")))
         print(report(results[-1:]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -14,7 +14,7 @@ import click
 
 from kg.errors import EXIT_DATA, EXIT_USAGE, KgError
 
-BACKEND_CHOICE = click.Choice(["oxigraph", "memory"])
+BACKEND_CHOICE = click.Choice(["oxigraph", "oxigraph-memory", "memory"])
 
 
 def fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -41,7 +41,8 @@ def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
         type=BACKEND_CHOICE,
         default="oxigraph",
         show_default=True,
-        help="Query engine: Oxigraph (fast) or rdflib's memory store.",
+        help="oxigraph: the on-disk index; oxigraph-memory: loaded into memory (faster queries, slower start); "
+        "memory: rdflib's memory store.",
     )(command)
     command = click.option(
         "--index",

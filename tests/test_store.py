@@ -64,11 +64,12 @@ def test_broken_turtle_names_file_and_line_and_keeps_the_index(tmp_path: Path):
     assert _labels(open_graph(project)) == {"甲", "乙"}
 
 
-def test_memory_and_oxigraph_backends_answer_alike(real_project):
+def test_all_backends_answer_alike(real_project):
     query = "SELECT ?case ?agency WHERE { ?case a gba:TypicalCase ; gba:reportedBy ?agency }"
     ox_rows = set(open_graph(real_project, backend="oxigraph").query(query).rows)
+    in_memory = set(open_graph(real_project, backend="oxigraph-memory").query(query).rows)
     mem_rows = set(open_graph(real_project, backend="memory").query(query).rows)
-    assert ox_rows and ox_rows == mem_rows
+    assert ox_rows and ox_rows == in_memory == mem_rows
 
 
 def test_bindings_are_substituted_not_pasted(real_graph):
