@@ -5,63 +5,14 @@ Exit codes: 0 fine, 1 the data has problems, 2 bad usage or unreadable input.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from kg.clikit import fail_cleanly, project_from, project_options
 from kg.errors import EXIT_DATA, EXIT_USAGE, KgError
-
-BACKEND_CHOICE = click.Choice(["oxigraph", "oxigraph-memory", "memory"])
-
-
-def fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a KgError into one line on stderr and its exit code; never a traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except KgError as exc:
-            click.echo(f"error: {exc}", err=True)
-            raise SystemExit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            raise SystemExit(130) from None
-
-    return wrapper
-
-
-def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--root, --index and --backend, shared by every command that opens the graph."""
-    command = click.option(
-        "--backend",
-        type=BACKEND_CHOICE,
-        default="oxigraph",
-        show_default=True,
-        help="oxigraph: the on-disk index; oxigraph-memory: loaded into memory (faster queries, slower start); "
-        "memory: rdflib's memory store.",
-    )(command)
-    command = click.option(
-        "--index",
-        "index_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        help="Index folder (default ROOT/.kg-index, or $KG_INDEX).",
-    )(command)
-    command = click.option(
-        "--root",
-        type=click.Path(file_okay=False, path_type=Path),
-        help="Folder holding ontology/ and triples/ (default: found from here, or $KG_ROOT).",
-    )(command)
-    return command
-
-
-def _project(root: Path | None, index_dir: Path | None, sources: Path | None = None):
-    from kg.paths import open_project
-
-    return open_project(root=root, index_dir=index_dir, sources_dir=sources)
 
 
 @click.group()
@@ -83,7 +34,7 @@ def validate(root, index_dir, backend, sources, no_shacl, no_quotes) -> None:
     from kg.progress import load_progress
     from kg.validate import validate as run_validation
 
-    project = _project(root, index_dir, sources)
+    project = project_from(root, index_dir, sources)
     with load_progress() as progress:
         report = run_validation(project, backend=backend, shacl=not no_shacl, quotes=not no_quotes, progress=progress)
     for problem in report.problems:
@@ -113,7 +64,7 @@ def stats(root, index_dir, backend, fmt) -> None:
     from kg.store import open_graph
 
     with load_progress() as progress:
-        kg = open_graph(_project(root, index_dir), backend=backend, progress=progress)
+        kg = open_graph(project_from(root, index_dir), backend=backend, progress=progress)
     click.echo(summary_line(kg))
     for name, table in compute_stats(kg).items():
         click.echo(f"\n# {name}")
@@ -164,7 +115,7 @@ def query(name, sparql, params, fmt, lang, no_labels, list_queries, root, index_
     from kg.queryfile import QueryFile
     from kg.store import open_graph
 
-    graph = open_graph(_project(root, index_dir), backend=backend)
+    graph = open_graph(project_from(root, index_dir), backend=backend)
     qfile = find_query(name) if name else QueryFile(name="--sparql", path=Path("-"), text=sparql)
     result = run_named(graph, qfile, _parse_params(params), lang=None if no_labels else lang)
     if result.kind == "graph":
@@ -184,7 +135,7 @@ def search(text, limit, lang, root, index_dir, backend) -> None:
     from kg.namespaces import curie
     from kg.store import open_graph
 
-    graph = open_graph(_project(root, index_dir), backend=backend)
+    graph = open_graph(project_from(root, index_dir), backend=backend)
     index = graph.label_index()
     hits = index.search(text, limit=limit)
     if not hits:
@@ -208,7 +159,7 @@ def describe(entity, lang, root, index_dir, backend) -> None:
     from kg.describe_text import describe_lines
     from kg.store import open_graph
 
-    graph = open_graph(_project(root, index_dir), backend=backend)
+    graph = open_graph(project_from(root, index_dir), backend=backend)
     description = describe_entity(graph, entity)
     for line in describe_lines(description, graph.label_index(), lang):
         click.echo(line)
@@ -291,7 +242,7 @@ def view(
 
     check_writable(output, force)
     scope = _scope(focus, hops, types, place, source, construct)
-    graph = open_graph(_project(root, index_dir), backend=backend)
+    graph = open_graph(project_from(root, index_dir), backend=backend)
     selection = select(graph, scope)
     if not selection.nodes:
         raise KgError(f"the selection is empty ({scope.describe()}): nothing to draw")
@@ -354,7 +305,7 @@ def export(
         if target is not None:
             check_writable(target, force)
     scope = _scope(focus, hops, types, place, source, construct)
-    graph = open_graph(_project(root, index_dir), backend=backend)
+    graph = open_graph(project_from(root, index_dir), backend=backend)
     selection = select(graph, scope)
     if not selection.nodes or len(selection.graph) == 0:
         raise KgError(f"the selection is empty ({scope.describe()}): nothing to export")

@@ -1,0 +1,61 @@
+"""What every `kg` command shares: clean failure, the project options, the project."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.errors import KgError
+
+BACKEND_CHOICE = click.Choice(["oxigraph", "oxigraph-memory", "memory"])
+
+
+def fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a KgError into one line on stderr and its exit code; never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KgError as exc:
+            click.echo(f"error: {exc}", err=True)
+            raise SystemExit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            raise SystemExit(130) from None
+
+    return wrapper
+
+
+def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--root, --index and --backend, shared by every command that opens the graph."""
+    command = click.option(
+        "--backend",
+        type=BACKEND_CHOICE,
+        default="oxigraph",
+        show_default=True,
+        help="oxigraph: the on-disk index; oxigraph-memory: loaded into memory (faster queries, slower start); "
+        "memory: rdflib's memory store.",
+    )(command)
+    command = click.option(
+        "--index",
+        "index_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Index folder (default ROOT/.kg-index, or $KG_INDEX).",
+    )(command)
+    command = click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder holding ontology/ and triples/ (default: found from here, or $KG_ROOT).",
+    )(command)
+    return command
+
+
+def project_from(root: Path | None, index_dir: Path | None, sources: Path | None = None):
+    from kg.paths import open_project
+
+    return open_project(root=root, index_dir=index_dir, sources_dir=sources)
