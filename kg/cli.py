@@ -339,3 +339,15 @@ def _export_targets(fmt: str, output: str) -> dict[str, Path | None]:
 
 if __name__ == "__main__":
     main()
+
+
+def _register() -> None:
+    """Commands that live in their own packages (their heavy imports stay inside them)."""
+    from kg.ingest.command import ingest
+    from kg.site.command import site
+
+    main.add_command(ingest)
+    main.add_command(site)
+
+
+_register()

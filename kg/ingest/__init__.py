@@ -1,0 +1,1 @@
+"""kg ingest (under construction)."""
