@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from kg.clikit import fail_cleanly, project_from, project_options
+from kg.clikit import endpoint_option, fail_cleanly, open_for, project_from, project_options
 from kg.errors import EXIT_DATA, EXIT_USAGE, KgError
 
 
@@ -93,9 +93,19 @@ FORMAT_CHOICE = click.Choice(["table", "csv", "tsv", "json", "md"])
 @click.option("--lang", type=LANG_CHOICE, default="en", show_default=True, help="Language of the label columns.")
 @click.option("--no-labels", is_flag=True, help="Do not add a label column after each IRI column.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their questions.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0),
+    default=120,
+    show_default=True,
+    help="Seconds before the query is stopped (0: none).",
+)
 @project_options
+@endpoint_option
 @fail_cleanly
-def query(name, sparql, params, fmt, lang, no_labels, list_queries, root, index_dir, backend) -> None:
+def query(
+    name, sparql, params, fmt, lang, no_labels, list_queries, timeout, root, index_dir, backend, endpoint
+) -> None:
     """Run a named query (see --list), a .rq file, or --sparql TEXT.
 
     Prefixes of the ontology (gba:, kg:, rdfs:, skos:, dcterms:, prov:, org:,
@@ -113,11 +123,11 @@ def query(name, sparql, params, fmt, lang, no_labels, list_queries, root, index_
         raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (one of them)")
     from kg.formats import render
     from kg.queryfile import QueryFile
-    from kg.store import open_graph
+    from kg.timelimit import within
 
-    graph = open_graph(project_from(root, index_dir), backend=backend)
     qfile = find_query(name) if name else QueryFile(name="--sparql", path=Path("-"), text=sparql)
-    result = run_named(graph, qfile, _parse_params(params), lang=None if no_labels else lang)
+    graph = open_for(root, index_dir, backend, endpoint)
+    result = within(timeout, lambda: run_named(graph, qfile, _parse_params(params), lang=None if no_labels else lang))
     if result.kind == "graph":
         click.echo(result.graph.serialize(format="turtle"))
         return
@@ -216,6 +226,7 @@ def _scope(focus, hops, types, place, source, construct):
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @project_options
+@endpoint_option
 @fail_cleanly
 def view(
     focus,
@@ -233,16 +244,16 @@ def view(
     root,
     index_dir,
     backend,
+    endpoint,
 ) -> None:
     """Write an offline HTML view of a subgraph (the whole graph by default)."""
     from kg.files import check_writable, write_atomic
     from kg.select import select
-    from kg.store import open_graph
     from kg.views import to_html, view_network
 
     check_writable(output, force)
     scope = _scope(focus, hops, types, place, source, construct)
-    graph = open_graph(project_from(root, index_dir), backend=backend)
+    graph = open_for(root, index_dir, backend, endpoint)
     selection = select(graph, scope)
     if not selection.nodes:
         raise KgError(f"the selection is empty ({scope.describe()}): nothing to draw")
@@ -276,6 +287,7 @@ def view(
 @click.option("--with-ontology", is_flag=True, help="Add the ontology's statements about the terms used.")
 @click.option("--with-boundary", is_flag=True, help="Add labels and types of linked nodes outside the selection.")
 @project_options
+@endpoint_option
 @fail_cleanly
 def export(
     focus,
@@ -292,20 +304,20 @@ def export(
     root,
     index_dir,
     backend,
+    endpoint,
 ) -> None:
     """Export a subgraph (the whole graph by default) for other tools."""
     from kg.export import ExportOptions
     from kg.export import export as run_export
     from kg.files import check_writable, write_atomic
     from kg.select import select
-    from kg.store import open_graph
 
     targets = _export_targets(fmt, output)
     for target in targets.values():
         if target is not None:
             check_writable(target, force)
     scope = _scope(focus, hops, types, place, source, construct)
-    graph = open_graph(project_from(root, index_dir), backend=backend)
+    graph = open_for(root, index_dir, backend, endpoint)
     selection = select(graph, scope)
     if not selection.nodes or len(selection.graph) == 0:
         raise KgError(f"the selection is empty ({scope.describe()}): nothing to export")
@@ -344,10 +356,11 @@ if __name__ == "__main__":
 def _register() -> None:
     """Commands that live in their own packages (their heavy imports stay inside them)."""
     from kg.ingest.command import ingest
+    from kg.serve.command import serve
     from kg.site.command import site
 
-    main.add_command(ingest)
-    main.add_command(site)
+    for command in (ingest, serve, site):
+        main.add_command(command)
 
 
 _register()

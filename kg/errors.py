@@ -78,3 +78,15 @@ class QuerySyntaxError(KgError):
 def _first_line(text: str, limit: int = 160) -> str:
     line = text.strip().splitlines()[0] if text.strip() else "invalid query"
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class QueryRefused(KgError):
+    """A query this read-only graph will not run: an update, a call to another server, a graph not ours."""
+
+
+class QueryTimeout(KgError):
+    """A query that ran past its time limit (and was stopped)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"the query ran past its time limit of {seconds:g} s and was stopped")

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -27,6 +28,7 @@ from filelock import FileLock, Timeout
 from kg.errors import DataFileError, DataFilesError, KgError, QuerySyntaxError
 from kg.paths import Project, open_project
 from kg.prefixes import GRAPHS_NS, PREFIXES
+from kg.sparql_guard import check_graph, check_query
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph, URIRef
@@ -59,6 +61,7 @@ class QueryResult:
         boolean: bool | None = None,
         graph: Graph | None = None,
         raw: list[tuple] | None = None,
+        truncated: bool = False,
     ):
         self.kind = kind
         self.variables = list(variables or [])
@@ -66,6 +69,8 @@ class QueryResult:
         self.raw = raw
         self.boolean = boolean
         self.graph = graph
+        self.truncated = truncated
+        """True when the answer was cut at max_rows."""
 
     @property
     def rows(self) -> list[tuple[Node | None, ...]]:
@@ -247,6 +252,7 @@ class KnowledgeGraph:
         self._dataset: Dataset | None = None
         self._union: Graph | None = None
         self._labels: LabelIndex | None = None
+        self._graph_names: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ access
 
@@ -313,14 +319,35 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ queries
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of the named graphs. `bindings` are
-        substituted as values of variables, never pasted into the text; a bound
-        variable must be one the query projects (Oxigraph's substitution rule)."""
+    def graph_names(self) -> frozenset[str]:
+        """The IRIs of the named graphs (one per data file), as strings."""
+        if self._graph_names is None:
+            self._graph_names = frozenset(g.value for g in self._store.named_graphs())
+        return self._graph_names
+
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        max_rows: int | None = None,
+        dataset: RequestDataset | None = None,
+    ) -> QueryResult:
+        """Run a read-only SPARQL query over the union of the named graphs.
+
+        `bindings` are substituted as values of variables, never pasted into the
+        text; a bound variable must be one the query projects (Oxigraph's
+        substitution rule). Updates, SERVICE and graphs not loaded here are refused
+        (QueryRefused). `max_rows` keeps at most that many rows (or triples) and
+        marks the answer truncated; `dataset` (default graphs, named graphs) replaces
+        the union, as the protocol's default-graph-uri and named-graph-uri do."""
+        check_query(sparql, self.graph_names())
+        for iri in (dataset.default + dataset.named) if dataset else []:
+            check_graph(iri, self.graph_names())
         try:
             if self.backend == "memory":
-                return self._query_rdflib(sparql, bindings or {})
-            return self._query_oxigraph(sparql, bindings or {})
+                return self._query_rdflib(sparql, bindings or {}, max_rows, dataset)
+            return self._query_oxigraph(sparql, bindings or {}, max_rows, dataset)
         except SyntaxError as exc:
             raise QuerySyntaxError.from_oxigraph(str(exc)) from None
         except Exception as exc:
@@ -328,15 +355,18 @@ class KnowledgeGraph:
                 raise QuerySyntaxError.from_rdflib(exc) from None
             raise
 
-    def _query_oxigraph(self, sparql: str, bindings: Mapping[str, Node]) -> QueryResult:
+    def _query_oxigraph(
+        self, sparql: str, bindings: Mapping[str, Node], max_rows: int | None, dataset: RequestDataset | None
+    ) -> QueryResult:
         subs = {ox.Variable(k): _as_oxigraph(v) for k, v in bindings.items()}
-        answer = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs)
+        scope = dataset.oxigraph() if dataset else {"use_default_graph_as_union": True}
+        answer = self._store.query(sparql, prefixes=PREFIXES, substitutions=subs, **scope)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult(kind="ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
-            raw = [tuple(sol[v] for v in variables) for sol in answer]
-            return QueryResult(kind="select", variables=variables, raw=raw)
+            raw, truncated = _take((tuple(sol[v] for v in variables) for sol in answer), max_rows)
+            return QueryResult(kind="select", variables=variables, raw=raw, truncated=truncated)
         from rdflib import Graph
 
         from kg.terms import to_rdflib
@@ -344,18 +374,58 @@ class KnowledgeGraph:
         graph = Graph()
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns)
-        for triple in answer:
+        triples, truncated = _take(answer, max_rows)
+        for triple in triples:
             graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
-        return QueryResult(kind="graph", graph=graph)
+        return QueryResult(kind="graph", graph=graph, truncated=truncated)
 
-    def _query_rdflib(self, sparql: str, bindings: Mapping[str, Node]) -> QueryResult:
+    def _query_rdflib(
+        self, sparql: str, bindings: Mapping[str, Node], max_rows: int | None, dataset: RequestDataset | None
+    ) -> QueryResult:
+        if dataset:
+            raise KgError("a protocol dataset (default-graph-uri, named-graph-uri) needs an Oxigraph backend")
         result = self.dataset().query(sparql, initNs=PREFIXES, initBindings=dict(bindings))
         if result.type == "ASK":
             return QueryResult(kind="ask", boolean=bool(result.askAnswer))
         if result.type == "SELECT":
             variables = [str(v) for v in result.vars]
-            return QueryResult(kind="select", variables=variables, rows=[tuple(row) for row in result])
-        return QueryResult(kind="graph", graph=result.graph)
+            rows, truncated = _take((tuple(row) for row in result), max_rows)
+            return QueryResult(kind="select", variables=variables, rows=rows, truncated=truncated)
+        graph = result.graph
+        if max_rows is not None and len(graph) > max_rows:
+            from rdflib import Graph
+
+            kept, _ = _take(iter(graph), max_rows)
+            graph, truncated = Graph(namespace_manager=result.graph.namespace_manager), True
+            for triple in kept:
+                graph.add(triple)
+            return QueryResult(kind="graph", graph=graph, truncated=truncated)
+        return QueryResult(kind="graph", graph=graph)
+
+
+@dataclass(frozen=True)
+class RequestDataset:
+    """The graphs a protocol request names: default graphs (merged) and named graphs."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default or self.named)
+
+    def oxigraph(self) -> dict[str, object]:
+        return {
+            "default_graph": [ox.NamedNode(g) for g in self.default] or ox.DefaultGraph(),
+            "named_graphs": [ox.NamedNode(g) for g in self.named],
+        }
+
+
+def _take(items: Iterable, limit: int | None) -> tuple[list, bool]:
+    """At most `limit` items (all if None), and whether there were more."""
+    if limit is None:
+        return list(items), False
+    kept = list(itertools.islice(items, limit + 1))
+    return kept[:limit], len(kept) > limit
 
 
 def _as_oxigraph(term):

@@ -43,13 +43,21 @@ class Browser:
         self._browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
 
     def visit(self, path: Path, wait_for: str = "body[data-ready='1']", timeout_ms: int = 120_000) -> PageVisit:
+        return self.visit_url(path.resolve().as_uri(), wait_for, timeout_ms, allowed="file:")
+
+    def visit_url(
+        self, address: str, wait_for: str, timeout_ms: int = 120_000, allowed: str | None = None
+    ) -> PageVisit:
+        """Open `address`, refusing (and recording) every request that does not start with `allowed`
+        (by default the address's own origin)."""
+        allowed = allowed or "/".join(address.split("/")[:3]) + "/"
         context = self._browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
         visit = PageVisit(page=page)
 
         def route(request_route):
             url = request_route.request.url
-            if url.startswith("file:"):
+            if url.startswith(allowed):
                 request_route.continue_()
             else:
                 visit.outside_requests.append(url)
@@ -58,7 +66,7 @@ class Browser:
         context.route("**/*", route)
         page.on("console", lambda m: visit.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
-        page.goto(path.resolve().as_uri())
+        page.goto(address)
         page.wait_for_selector(wait_for, state="attached", timeout=timeout_ms)
         return visit
 
