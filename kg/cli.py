@@ -349,18 +349,18 @@ def _export_targets(fmt: str, output: str) -> dict[str, Path | None]:
     return {"": None if output == "-" else Path(output)}
 
 
-if __name__ == "__main__":
-    main()
-
-
 def _register() -> None:
     """Commands that live in their own packages (their heavy imports stay inside them)."""
     from kg.ingest.command import ingest
+    from kg.publish_command import publish
     from kg.serve.command import serve
     from kg.site.command import site
 
-    for command in (ingest, serve, site):
+    for command in (ingest, publish, serve, site):
         main.add_command(command)
 
 
 _register()
+
+if __name__ == "__main__":
+    main()

@@ -94,7 +94,7 @@ def label_names(graph: KnowledgeGraph, iris: set[str], lang: str) -> dict[str, s
     rows = graph.query(f"{text[:where]}\n  {values}\n{text[where:]}").terms()
     labels: dict[str, list[tuple[str, str | None]]] = {}
     for node, label, main in rows:
-        if parts(main).value == "true":
+        if parts(main).value == "1":
             p = parts(label)
             labels.setdefault(parts(node).value, []).append((p.value, p.language))
     return {iri: pick(labels.get(iri, []), lang) or curie(iri) for iri in iris}

@@ -17,8 +17,10 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.prefixes import GRAPHS_NS, PREFIXES
+from kg.sparql_guard import tokens
 
-ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+SOLUTIONS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+TRIPLES = "application/n-triples, text/turtle;q=0.9"
 GRAPHS_QUERY = (
     f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPHS_NS}")) }} ORDER BY ?g'
 )
@@ -45,7 +47,7 @@ class RemoteStore:
         defaults, named = self._dataset(scope)
         body = [("query", text)] + [("default-graph-uri", g) for g in defaults]
         body += [("named-graph-uri", g) for g in named]
-        return self._answer(self._post(body))
+        return self._answer(self._post(body, accept=_accept(sparql)))
 
     def named_graphs(self) -> list[ox.NamedNode]:
         if self._graphs is None:
@@ -68,7 +70,7 @@ class RemoteStore:
             store = ox.Store()
             for graph in self.named_graphs():
                 sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
-                triples = self._answer(self._post([("query", sparql)]))
+                triples = self._answer(self._post([("query", sparql)], accept=TRIPLES))
                 store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
             self._mirror = store
         return self._mirror
@@ -83,11 +85,11 @@ class RemoteStore:
         defaults = [g.value for g in default] if isinstance(default, list) else []
         return defaults, [g.value for g in scope.get("named_graphs") or []]
 
-    def _post(self, body: Sequence[tuple[str, str]]):
+    def _post(self, body: Sequence[tuple[str, str]], accept: str = SOLUTIONS):
         import requests
 
         try:
-            response = requests.post(self.endpoint, data=body, headers={"Accept": ACCEPT}, timeout=self.timeout)
+            response = requests.post(self.endpoint, data=body, headers={"Accept": accept}, timeout=self.timeout)
         except requests.RequestException as exc:
             raise EndpointError(f"{self.endpoint}: cannot reach the endpoint ({type(exc).__name__})") from None
         if response.status_code != 200:
@@ -107,6 +109,17 @@ class RemoteStore:
         if kind in ("application/n-triples", "text/turtle", "text/plain"):
             return list(ox.parse(data, format=ox.RdfFormat.TURTLE))
         raise EndpointError(f"{self.endpoint}: unexpected answer of type {kind or 'unknown'}")
+
+
+def _accept(sparql: str) -> str:
+    """Solutions for SELECT and ASK, triples for CONSTRUCT and DESCRIBE (the first keyword that says which)."""
+    for kind, value in tokens(sparql):
+        word = value.upper() if kind == "word" else ""
+        if word in ("SELECT", "ASK"):
+            return SOLUTIONS
+        if word in ("CONSTRUCT", "DESCRIBE"):
+            return TRIPLES
+    return SOLUTIONS
 
 
 def _with_prefixes(sparql: str) -> str:

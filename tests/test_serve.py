@@ -210,3 +210,38 @@ def test_query_page_sends_a_strict_content_security_policy(server):
 def test_named_query_is_an_example(server):
     page = requests.get(server.url).text
     assert find_query("cases-by-domain").name in page
+
+
+# ------------------------------------------------------------------ under load, and from the command line
+
+
+def test_misbehaving_clients_get_no_wrong_answer(server):
+    from benchmarks.serve_load import run
+
+    tally, _ = run(server.url, clients=6, seconds=6)
+    kinds = {kind for kind, _ in tally.statuses}
+    assert kinds >= {"valid", "malformed", "hostile"}
+    assert tally.wrong == []
+    assert sum(n for (kind, code), n in tally.statuses.items() if kind == "valid" and code == 200) > 5
+
+
+def test_kg_serve_command_serves_until_stopped(real_project):
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "--index", str(real_project.index_dir)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = process.stderr.readline()
+        assert f"http://127.0.0.1:{port}/" in banner
+        answer = requests.get(f"http://127.0.0.1:{port}/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=60)
+        assert answer.json()["boolean"] is True
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    assert process.returncode == 0

@@ -37,7 +37,7 @@ class Server:
             project.root, project.index_dir, settings.backend, settings.processes, settings.time_limit
         )
         app = create_app(self.workers, describe(graph), settings.options)
-        self.http = create_server(app, host=settings.host, port=settings.port, threads=settings.processes * 4)
+        self.http = create_server(app, host=settings.host, port=settings.port, threads=max(16, settings.processes * 8))
         self.url = f"http://{settings.host}:{self.http.effective_port}/"
         self._thread: threading.Thread | None = None
 

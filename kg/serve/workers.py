@@ -76,7 +76,7 @@ class Workers:
             max_workers=processes,
             initializer=open_worker,
             initargs=(str(root), str(index_dir), backend),
-            context=multiprocessing.get_context("spawn"),
+            context=_context(),
         )
 
     def run(self, job: Job) -> Answer:
@@ -93,3 +93,11 @@ class Workers:
     def close(self) -> None:
         self.pool.stop()
         self.pool.join(timeout=10)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fresh worker processes forked from a server that has the libraries imported
+    already (quick to replace a killed worker), never from this threaded process."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kg.store", "kg.serve.results", "rdflib"])
+    return context
