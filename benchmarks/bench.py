@@ -24,52 +24,36 @@ from pathlib import Path
 
 from benchmarks.synthetic import generate
 
-WORKER = """
-import os
-import json, resource, statistics, sys, time
-from kg.paths import open_project
-from kg.query import named_queries
-from kg.store import open_graph
-root, index, backend, repeats = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-def emit(**kw):
-    print(json.dumps(kw), flush=True)
-start = time.perf_counter()
-graph = open_graph(open_project(root=root, index_dir=index), backend=backend)
-if backend == "memory":
-    graph.dataset()
-emit(kind="load", seconds=time.perf_counter() - start, triples=len(graph),
-     peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-for name, query in named_queries().items():
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        rows = graph.query(query.text)
-        _ = rows.terms() if rows.kind == "select" else rows.boolean
-        times.append(time.perf_counter() - t)
-        if times[-1] > 5:
-            break
-    emit(kind="query", name=name, median=statistics.median(times), runs=len(times))
-emit(kind="done", peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-"""
 
-
-def run_worker(root: Path, index: Path, backend: str, repeats: int, timeout: float) -> list[dict]:
-    """Run one size and backend in a fresh process; the JSON lines it printed (cut off at `timeout`)."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", WORKER, str(root), str(index), backend, str(repeats)], stdout=subprocess.PIPE, text=True
-    )
+def run_worker(root: Path, index: Path, backend: str, repeats: int, budget: float, query_timeout: float) -> list[dict]:
+    """Run one size and backend in fresh processes (a new one after each query that
+    timed out); the JSON lines they printed, cut off once `budget` seconds are spent."""
     out: list[dict] = []
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + budget
+    first = 0
+    while True:
+        lines = _worker_lines(root, index, backend, repeats, first, query_timeout, deadline)
+        out += [x for x in lines if x["kind"] != "load" or not out]
+        timed_out = [x for x in lines if x["kind"] == "query" and x.get("median") is None]
+        if not timed_out or any(x["kind"] in ("done", "budget") for x in lines):
+            return out
+        first = timed_out[-1]["number"] + 1
+
+
+def _worker_lines(root, index, backend, repeats, first, query_timeout, deadline) -> list[dict]:
+    command = [sys.executable, "-m", "benchmarks.bench_worker", str(root), str(index), backend, str(repeats)]
+    proc = subprocess.Popen([*command, str(first), str(query_timeout)], stdout=subprocess.PIPE, text=True)
+    lines: list[dict] = []
     try:
         for line in proc.stdout:  # type: ignore[union-attr]
-            out.append(json.loads(line))
+            lines.append(json.loads(line))
             if time.monotonic() > deadline:
-                out.append({"kind": "timeout"})
+                lines.append({"kind": "budget"})
                 break
     finally:
         proc.kill()
         proc.wait()
-    return out
+    return lines
 
 
 def wall(command: list[str], runs: int = 1) -> float:
@@ -82,7 +66,9 @@ def wall(command: list[str], runs: int = 1) -> float:
     return statistics.median(times)
 
 
-def measure_size(triples: int, work: Path, repeats: int, timeout: float, backends: list[str]) -> dict:
+def measure_size(
+    triples: int, work: Path, repeats: int, budget: float, query_timeout: float, backends: list[str]
+) -> dict:
     root = generate(triples, work / f"synthetic-{triples}")
     index = work / f"index-{triples}"
     kg = [sys.executable, "-m", "kg.cli"]
@@ -95,15 +81,16 @@ def measure_size(triples: int, work: Path, repeats: int, timeout: float, backend
         [*kg, "view", "--focus", "kg:agency-s0", "--hops", "2", "-o", str(view_out), "--force", *project]
     )
     for backend in backends:
-        lines = run_worker(root, index, backend, repeats, timeout)
+        lines = run_worker(root, index, backend, repeats, budget, query_timeout)
         load = next((x for x in lines if x["kind"] == "load"), {})
         done = next((x for x in lines if x["kind"] == "done"), {})
         figures[backend] = {
             "load_s": load.get("seconds"),
             "triples": load.get("triples"),
             "peak_mb": done.get("peak_mb", load.get("peak_mb")),
-            "queries": {x["name"]: x["median"] for x in lines if x["kind"] == "query"},
-            "timed_out": any(x["kind"] == "timeout" for x in lines),
+            "queries": {x["name"]: x["median"] for x in lines if x["kind"] == "query" and x["median"] is not None},
+            "timed_out": {x["name"]: x["timeout"] for x in lines if x["kind"] == "query" and x["median"] is None},
+            "budget_spent": any(x["kind"] == "budget" for x in lines),
         }
     return figures
 
@@ -124,19 +111,12 @@ def report(results: list[dict]) -> str:
         lines.append(f"{'load s':34}" + "".join(f"{_fmt(r[b]['load_s']):>17}" for b in backends))
         lines.append(f"{'peak memory MB':34}" + "".join(f"{_fmt(r[b]['peak_mb'], 0):>17}" for b in backends))
         for name in sorted(r[backends[0]]["queries"]):
-            cells = "".join(f"{_fmt(_ms(r[b]['queries'].get(name)), 1):>15}ms" for b in backends)
-            ratios = "".join(
-                f"{_ratio(slow['queries'].get(name), r[b]['queries'].get(name)):>22}" for b in fast if slow
-            )
+            cells = "".join(f"{_cell(r[b], name):>17}" for b in backends)
+            ratios = "".join(f"{_ratio(_slow(slow, name), r[b]['queries'].get(name)):>22}" for b in fast if slow)
             lines.append(f"  {name:32}{cells}{ratios}")
         for b in fast:
             if slow:
-                both = [slow["queries"][n] / t for n, t in r[b]["queries"].items() if n in slow["queries"] and t > 0]
-                if both:
-                    lines.append(
-                        f"  rdflib/{b}: min {min(both):.1f}x, median {statistics.median(both):.0f}x, "
-                        f"{sum(x >= 30 for x in both)} of {len(both)} queries at least 30x"
-                    )
+                lines.append(f"  rdflib/{b}: " + _summary(slow, r[b]["queries"]))
         lines.append(
             f"kg query end to end: cold {r['kg_query_cold_s']:.2f} s, warm {r['kg_query_warm_s']:.2f} s; "
             f"kg view (focus, 2 hops) {r['kg_view_s']:.2f} s"
@@ -144,18 +124,45 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _ms(seconds: float | None) -> float | None:
-    return None if seconds is None else seconds * 1000
+def _cell(figures: dict, name: str) -> str:
+    """A query's median in ms; `>N s` where it ran past the timeout; `-` where not reached."""
+    if name in figures["queries"]:
+        return f"{figures['queries'][name] * 1000:.1f}ms"
+    if name in figures.get("timed_out", {}):
+        return f">{figures['timed_out'][name]:.0f}s"
+    return "-"
+
+
+def _slow(slow: dict, name: str) -> tuple[float, bool] | None:
+    """rdflib's time for a query and whether it is only a lower bound (the query timed out)."""
+    if name in slow["queries"]:
+        return slow["queries"][name], False
+    if name in slow.get("timed_out", {}):
+        return slow["timed_out"][name], True
+    return None
+
+
+def _ratio(slow: tuple[float, bool] | None, fast: float | None) -> str:
+    if slow is None or not fast:
+        return "-"
+    return f"{'>' if slow[1] else ''}{slow[0] / fast:.0f}x"
+
+
+def _summary(slow: dict, fast: dict[str, float]) -> str:
+    ratios = [(_slow(slow, n), t) for n, t in fast.items() if _slow(slow, n) and t > 0]
+    values = [s[0] / t for s, t in ratios]
+    if not values:
+        return "no query measured on both"
+    bounds = sum(1 for s, _ in ratios if s[1])
+    return (
+        f"min {min(values):.1f}x, median {statistics.median(values):.0f}x, {sum(v >= 30 for v in values)} of "
+        f"{len(values)} queries at least 30x ({bounds} of them lower bounds: rdflib timed out); "
+        f"{len(fast) - len(values)} not reached on rdflib"
+    )
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
-    return "timeout" if value is None else f"{value:.{digits}f}"
-
-
-def _ratio(slow: float | None, fast: float | None) -> str:
-    if slow is None or not fast:
-        return "-"
-    return f"{slow / fast:.0f}x"
+    return "-" if value is None else f"{value:.{digits}f}"
 
 
 def main() -> None:
@@ -163,13 +170,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--backends", default="oxigraph,oxigraph-memory,memory")
-    parser.add_argument("--query-timeout", type=float, default=1800.0, help="Seconds per size and backend.")
+    parser.add_argument("--budget", type=float, default=3600.0, help="Seconds per size and backend, at most.")
+    parser.add_argument("--query-timeout", type=float, default=300.0, help="Seconds per query run, at most.")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(measure_size(size, work, args.repeats, args.query_timeout, args.backends.split(",")))
+        backends = args.backends.split(",")
+        results.append(measure_size(size, work, args.repeats, args.budget, args.query_timeout, backends))
         print(report(results[-1:]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
