@@ -84,7 +84,7 @@ def test_kg_query_cli_with_endpoint(virtuoso, real_graph):
     here = subprocess.run(run, capture_output=True, text=True, check=True).stdout
     there = subprocess.run([*run, "--endpoint", SPARQL], capture_output=True, text=True, check=True).stdout
     assert sorted(here.splitlines()) == sorted(there.splitlines())
-    assert len(here.splitlines()) > 3
+    assert len(here.splitlines()) > 1
 
 
 def test_kg_export_with_endpoint(virtuoso, tmp_path):
@@ -96,3 +96,13 @@ def test_kg_export_with_endpoint(virtuoso, tmp_path):
     from rdflib.compare import isomorphic
 
     assert isomorphic(Graph().parse(here), Graph().parse(there))
+
+
+def test_kg_view_with_endpoint(virtuoso, tmp_path):
+    base = [sys.executable, "-m", "kg.cli", "view", "--focus", "港澳药械通", "--hops", "1"]
+    here = subprocess.run([*base, "-o", str(tmp_path / "here.html")], check=True, capture_output=True, text=True)
+    there = subprocess.run(
+        [*base, "-o", str(tmp_path / "there.html"), "--endpoint", SPARQL], check=True, capture_output=True, text=True
+    )
+    summary = here.stdout.split(": ", 1)[1]  # "N nodes, M links (scope)"
+    assert there.stdout.split(": ", 1)[1] == summary
