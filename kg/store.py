@@ -10,17 +10,21 @@ union of all named graphs as the default graph.
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import hashlib
 import itertools
 import json
 import os
+import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 from filelock import FileLock, Timeout
@@ -39,7 +43,7 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]
 """Told each file loaded into the index: its path, how many are done, how many in all."""
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 BACKENDS = ("oxigraph", "oxigraph-memory", "memory")
 """oxigraph: the on-disk index, opened read-only (fast to open; the default).
 oxigraph-memory: the files loaded into an in-memory Oxigraph store (seconds to
@@ -131,7 +135,11 @@ def _try_bulk_load(store: ox.Store, root: Path, files: Mapping[str, dict], rel: 
     two threads halve the time)."""
     path = root / rel
     try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(files[rel]["graph"]))
+        store.bulk_load(
+            path=str(path),
+            format=ox.RdfFormat.TURTLE,
+            to_graph=ox.NamedNode(files[rel]["graph"]),
+        )
     except SyntaxError as exc:
         return _syntax_error(path, exc)
     except OSError as exc:
@@ -146,13 +154,24 @@ def _syntax_error(path: Path, exc: SyntaxError) -> DataFileError:
 
 
 class Index:
-    """The on-disk Oxigraph store plus the manifest of the files it holds."""
+    """The on-disk Oxigraph store plus the manifest of the files it holds.
+
+    The store is kept in generations (`store-<n>/`): an update copies the current
+    one (a RocksDB checkpoint: hard links, milliseconds), applies the changes to the
+    copy, and only then names it in the manifest, which is replaced atomically. A
+    process killed half-way leaves the old generation current and the next run
+    removes the debris; readers hold a shared lock on the generation they opened,
+    so it is deleted only once nobody reads it. Writers take the index lock."""
 
     def __init__(self, project: Project):
         self.project = project
         self.dir = project.index_dir
-        self.store_dir = self.dir / "store"
         self.manifest_path = self.dir / "manifest.json"
+
+    @property
+    def store_dir(self) -> Path:
+        """The current generation (which may not exist yet)."""
+        return self.dir / self.read_manifest().get("store", "store-0")
 
     def read_manifest(self) -> dict:
         try:
@@ -161,9 +180,10 @@ class Index:
             return {}
         return manifest if manifest.get("format") == INDEX_FORMAT else {}
 
-    def _write_manifest(self, files: Mapping[str, dict]) -> None:
+    def _write_manifest(self, store: str, files: Mapping[str, dict]) -> None:
+        manifest = {"format": INDEX_FORMAT, "store": store, "files": dict(files)}
         tmp = self.manifest_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"format": INDEX_FORMAT, "files": dict(files)}, indent=1, sort_keys=True), "utf-8")
+        tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), "utf-8")
         os.replace(tmp, self.manifest_path)
 
     def current_files(self) -> dict[str, dict]:
@@ -179,44 +199,77 @@ class Index:
         return files
 
     def is_current(self, files: Mapping[str, dict]) -> bool:
-        return self.read_manifest().get("files") == dict(files) and self.store_dir.is_dir()
+        manifest = self.read_manifest()
+        return manifest.get("files") == dict(files) and self._complete(manifest.get("store")) is not None
+
+    def _complete(self, name: str | None) -> Path | None:
+        """The generation of that name if it was fully built."""
+        return self.dir / name if name and (self.dir / name / COMPLETE).is_file() else None
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """Bring the index up to date: load changed files, drop deleted ones."""
         files = self.current_files()
         if self.is_current(files):
+            self._tidy()
             return SyncReport(unchanged=sorted(files))
-        self.dir.mkdir(parents=True, exist_ok=True)
         try:
-            with FileLock(str(self.dir / "lock"), timeout=60):
+            self.dir.mkdir(parents=True, exist_ok=True)
+            with FileLock(str(self.dir / "lock"), timeout=120):
                 return self._sync_locked(self.current_files(), progress)
         except Timeout:
             raise KgError(f"{self.dir}: another kg process holds the index lock; try again") from None
+        except OSError as exc:
+            raise KgError(f"{self.dir}: cannot update the index: {exc.strerror or exc}") from None
 
     def _sync_locked(self, files: dict[str, dict], progress: Progress | None = None) -> SyncReport:
-        """Reload each changed file into its named graph with Oxigraph's streaming
-        bulk loader (flat memory at any size). A file that does not parse leaves no
-        trace in the index and no line in the manifest, so every command refuses to
-        answer until it is fixed, and the next run loads it again."""
-        old = self.read_manifest().get("files", {}) if self.store_dir.is_dir() else {}
+        """Make the next generation: reload each changed file into its named graph
+        with Oxigraph's streaming bulk loader (flat memory at any size). A file that
+        does not parse leaves no trace in the index and no line in the manifest, so
+        every command refuses to answer until it is fixed."""
+        manifest = self.read_manifest()
+        if self.is_current(files):  # another process did it while we waited for the lock
+            return SyncReport(unchanged=sorted(files))
+        current = self._complete(manifest.get("store"))
+        old = manifest.get("files", {}) if current else {}
         changed = sorted(rel for rel, meta in files.items() if old.get(rel) != meta)
         removed = sorted(set(old) - set(files))
         loaded = {rel: meta for rel, meta in old.items() if rel in files and rel not in changed}
-        errors = self._apply(old, files, changed, removed, progress)
-        gc.collect()
+        fresh = self.dir / f"store-{time.time_ns()}"
+        try:
+            errors = self._build(current, fresh, old, files, changed, removed, progress)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
         failed = {e.path.resolve() for e in errors}
         loaded |= {rel: files[rel] for rel in changed if (self.project.root / rel).resolve() not in failed}
-        self._write_manifest(loaded)
+        self._write_manifest(fresh.name, loaded)
+        self._collect(keep=fresh.name)
         if errors:
             raise DataFilesError(errors)
         return SyncReport(parsed=changed, removed=removed, unchanged=sorted(set(files) - set(changed)))
 
+    def _build(self, current: Path | None, fresh: Path, old, files, changed, removed, progress) -> list[DataFileError]:
+        """The next generation in `fresh`, complete on disk when this returns; the files that failed."""
+        if current is not None:
+            ox.Store.read_only(str(current)).backup(str(fresh))
+        errors = self._apply(fresh, old, files, changed, removed, progress)
+        gc.collect()
+        (fresh / READERS).touch()
+        (fresh / COMPLETE).touch()
+        return errors
+
     def _apply(
-        self, old: dict, files: dict, changed: list[str], removed: list[str], progress: Progress | None
+        self,
+        fresh: Path,
+        old: dict,
+        files: dict,
+        changed: list[str],
+        removed: list[str],
+        progress: Progress | None,
     ) -> list[DataFileError]:
-        """Open the store for writing, apply the changes, close it (on return nothing
-        holds the store, so its lock is released); the files that failed."""
-        store = ox.Store(str(self.store_dir))
+        """Open the new generation for writing, apply the changes, close it (on
+        return nothing holds the store, so its lock is released); the files that failed."""
+        store = ox.Store(str(fresh))
         for rel in removed:
             store.remove_graph(ox.NamedNode(old[rel]["graph"]))
         for rel in changed:
@@ -235,20 +288,95 @@ class Index:
         store.flush()
         return errors
 
-    def open_read_only(self) -> ox.Store:
-        return ox.Store.read_only(str(self.store_dir))
+    def _tidy(self) -> None:
+        """Remove what a killed update left, if no other kg process is updating the index now."""
+        current = self.read_manifest().get("store")
+        if all(path.name == current for path in self.dir.glob("store*")):
+            return
+        try:
+            with FileLock(str(self.dir / "lock"), timeout=0):
+                if self.read_manifest().get("store") == current:
+                    self._collect(keep=current)
+        except (Timeout, OSError):
+            pass
+
+    def _collect(self, keep: str) -> None:
+        """Delete every generation but `keep` that no process is reading (and debris of killed updates)."""
+        for path in self.dir.glob("store*"):
+            if path.name != keep and path.is_dir():
+                with _exclusive(path) as free:
+                    if free:
+                        shutil.rmtree(path, ignore_errors=True)
+
+    def open_read_only(self) -> tuple[ox.Store, BinaryIO]:
+        """The current generation, opened read-only, and the file descriptor of the
+        shared lock that keeps it from being deleted while it is read."""
+        for _ in range(5):
+            path = self.store_dir
+            lock = _shared(path)
+            if lock is not None:
+                if (path / COMPLETE).is_file():
+                    return ox.Store.read_only(str(path)), lock
+                lock.close()
+            time.sleep(0.05)
+        raise KgError(f"{self.dir}: the index changed five times while opening it; try again")
+
+
+COMPLETE = "complete"
+"""A generation's marker: written once it is fully built."""
+READERS = "readers.lock"
+"""Readers hold a shared lock on this file; deleting a generation needs an exclusive one."""
+
+
+def _shared(path: Path) -> BinaryIO | None:
+    """A shared lock on a generation (None if it is gone); released when the file object is closed or collected."""
+    try:
+        lock = open(path / READERS, "rb")  # noqa: SIM115 (held as long as the graph that reads the generation)
+    except OSError:
+        return None
+    fcntl.flock(lock, fcntl.LOCK_SH)
+    return lock
+
+
+@contextmanager
+def _exclusive(path: Path) -> Iterator[bool]:
+    """An exclusive lock on a generation if nobody reads it (True), else False at once."""
+    try:
+        fd = os.open(path / READERS, os.O_RDONLY)
+    except OSError:
+        yield True  # no readers file: debris of a killed update, or an old index layout
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        os.close(fd)
 
 
 class KnowledgeGraph:
     """The loaded graph: every data file as a named graph, queried with their union as default graph."""
 
-    def __init__(self, project: Project, store: ox.Store, backend: str = "oxigraph", sync: SyncReport | None = None):
+    def __init__(
+        self,
+        project: Project,
+        store: ox.Store,
+        backend: str = "oxigraph",
+        sync: SyncReport | None = None,
+        reader_lock: BinaryIO | None = None,
+    ):
         if backend not in BACKENDS:
             raise KgError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         self.project = project
         self.backend = backend
         self.sync_report = sync or SyncReport()
         self._store = store
+        self._reader_lock = reader_lock
+        """Held while the graph is open: the index generation it reads is not deleted."""
         self._dataset: Dataset | None = None
         self._union: Graph | None = None
         self._labels: LabelIndex | None = None
@@ -274,7 +402,13 @@ class KnowledgeGraph:
             ds = Dataset(default_union=True)
             for quad in self.quads():
                 g = ds.graph(to_rdflib(quad.graph_name))
-                g.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+                g.add(
+                    (
+                        to_rdflib(quad.subject),
+                        to_rdflib(quad.predicate),
+                        to_rdflib(quad.object),
+                    )
+                )
             for prefix, ns in PREFIXES.items():
                 ds.bind(prefix, ns)
             self._dataset = ds
@@ -288,7 +422,13 @@ class KnowledgeGraph:
 
         g = Graph()
         for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(iri))):
-            g.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+            g.add(
+                (
+                    to_rdflib(quad.subject),
+                    to_rdflib(quad.predicate),
+                    to_rdflib(quad.object),
+                )
+            )
         return g
 
     def union(self) -> Graph:
@@ -302,7 +442,13 @@ class KnowledgeGraph:
             for prefix, ns in PREFIXES.items():
                 g.bind(prefix, ns)
             for quad in self.quads():
-                g.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+                g.add(
+                    (
+                        to_rdflib(quad.subject),
+                        to_rdflib(quad.predicate),
+                        to_rdflib(quad.object),
+                    )
+                )
             self._union = g
         return self._union
 
@@ -316,6 +462,13 @@ class KnowledgeGraph:
 
     def __len__(self) -> int:
         return len(self._store)
+
+    def close(self) -> None:
+        """Let go of the store and of the index generation it reads (also done when the graph is collected)."""
+        self._store = ox.Store()
+        if self._reader_lock is not None:
+            self._reader_lock.close()
+            self._reader_lock = None
 
     # ------------------------------------------------------------------ queries
 
@@ -356,7 +509,11 @@ class KnowledgeGraph:
             raise
 
     def _query_oxigraph(
-        self, sparql: str, bindings: Mapping[str, Node], max_rows: int | None, dataset: RequestDataset | None
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node],
+        max_rows: int | None,
+        dataset: RequestDataset | None,
     ) -> QueryResult:
         subs = {ox.Variable(k): _as_oxigraph(v) for k, v in bindings.items()}
         scope = dataset.oxigraph() if dataset else {"use_default_graph_as_union": True}
@@ -376,11 +533,21 @@ class KnowledgeGraph:
             graph.bind(prefix, ns)
         triples, truncated = _take(answer, max_rows)
         for triple in triples:
-            graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+            graph.add(
+                (
+                    to_rdflib(triple.subject),
+                    to_rdflib(triple.predicate),
+                    to_rdflib(triple.object),
+                )
+            )
         return QueryResult(kind="graph", graph=graph, truncated=truncated)
 
     def _query_rdflib(
-        self, sparql: str, bindings: Mapping[str, Node], max_rows: int | None, dataset: RequestDataset | None
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node],
+        max_rows: int | None,
+        dataset: RequestDataset | None,
     ) -> QueryResult:
         if dataset:
             raise KgError("a protocol dataset (default-graph-uri, named-graph-uri) needs an Oxigraph backend")
@@ -396,7 +563,10 @@ class KnowledgeGraph:
             from rdflib import Graph
 
             kept, _ = _take(iter(graph), max_rows)
-            graph, truncated = Graph(namespace_manager=result.graph.namespace_manager), True
+            graph, truncated = (
+                Graph(namespace_manager=result.graph.namespace_manager),
+                True,
+            )
             for triple in kept:
                 graph.add(triple)
             return QueryResult(kind="graph", graph=graph, truncated=truncated)
@@ -449,8 +619,10 @@ def open_graph(
         raise KgError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     index = Index(project)
     report = index.sync(progress)
-    store = _in_memory(index) if backend == "oxigraph-memory" else index.open_read_only()
-    return KnowledgeGraph(project, store, backend=backend, sync=report)
+    if backend == "oxigraph-memory":
+        return KnowledgeGraph(project, _in_memory(index), backend=backend, sync=report)
+    store, lock = index.open_read_only()
+    return KnowledgeGraph(project, store, backend=backend, sync=report, reader_lock=lock)
 
 
 def _in_memory(index: Index) -> ox.Store:
@@ -460,7 +632,11 @@ def _in_memory(index: Index) -> ox.Store:
 
     def load(rel: str) -> None:
         path = index.project.root / rel
-        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(files[rel]["graph"]))
+        store.load(
+            path=str(path),
+            format=ox.RdfFormat.TURTLE,
+            to_graph=ox.NamedNode(files[rel]["graph"]),
+        )
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(load, sorted(files)))
