@@ -64,6 +64,7 @@ class GBA(DefinedNamespace):
     datePhrase: URIRef
     describes: URIRef
     domain: URIRef
+    draftedBy: URIRef
     effectiveDate: URIRef
     enables: URIRef
     eventDate: URIRef
