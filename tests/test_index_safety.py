@@ -30,7 +30,8 @@ def cases(n: int, word: str = "案例") -> str:
 
 
 def count(project, word: str) -> int:
-    rows = open_graph(project).query(f'SELECT (COUNT(*) AS ?n) WHERE {{ ?s rdfs:label ?l FILTER(STRSTARTS(?l, "{word}")) }}')
+    query = f'SELECT (COUNT(*) AS ?n) WHERE {{ ?s rdfs:label ?l FILTER(STRSTARTS(?l, "{word}")) }}'
+    rows = open_graph(project).query(query)
     return int(rows.rows[0][0])
 
 
