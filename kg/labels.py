@@ -59,7 +59,7 @@ def display_name(graph, node: Node, lang: str = "en") -> str:
     """A name for a node of an rdflib Graph: its label in `lang` (with fallbacks), else its CURIE."""
     from rdflib.namespace import RDFS
 
-    labels = sorted((o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)), key=str)
+    labels = sorted((o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)), key=_text_then_language)
     label = pick_label(labels, lang)
     return label if label is not None else curie(str(node))
 
@@ -100,7 +100,7 @@ class LabelIndex:
             index.classes[row["node"]] = tuple(sorted(str(row["classes"]).split()))
         for table in (index.main, index.alt):
             for labels in table.values():
-                labels.sort(key=str)
+                labels.sort(key=_text_then_language)
         return index
 
     def name(self, node: Node, lang: str = "en") -> str:
@@ -176,3 +176,8 @@ def _score(wanted: str, key: str, is_main: bool) -> float:
     if wanted in key:
         return 0.75 - min(len(key) - len(wanted), 40) / 400 + bonus
     return 0.0
+
+
+def _text_then_language(label: Literal) -> tuple[str, str]:
+    """Labels in a stable order on every backend, even where two scripts write a name alike."""
+    return str(label), label.language or ""

@@ -1,0 +1,33 @@
+"""A progress bar for building pages, on a terminal only (rich); silent otherwise."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def page_progress(enabled: bool | None = None) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A callback for `build_site(progress=…)` drawing a bar on stderr when it is a
+    terminal; None (no output at all) when it is not."""
+    if not (sys.stderr.isatty() if enabled is None else enabled):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("building {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def advance(path: str, done: int, total: int) -> None:
+            bar.update(task, description=path, completed=done, total=total)
+
+        yield advance
