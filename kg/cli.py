@@ -40,7 +40,9 @@ def validate(root, index_dir, backend, sources, no_shacl, no_quotes) -> None:
     for problem in report.problems:
         click.echo(str(problem))
     if report.unreadable:
-        click.echo(f"{len(report.problems)} file(s) could not be read", err=True)
+        first, rest = report.problems[0], len(report.problems) - 1
+        more = f" (and {rest} more file(s) that could not be read)" if rest else ""
+        click.echo(f"error: {first.where}: {first.message}{more}", err=True)
         raise SystemExit(EXIT_USAGE)
     checked = ", ".join(f"{n} {what}" for what, n in report.checked.items())
     if report.problems:
@@ -131,7 +133,7 @@ def query(
     if result.kind == "graph":
         click.echo(result.graph.serialize(format="turtle"))
         return
-    click.echo(render(result, fmt).rstrip("\n"))
+    click.echo(render(result, fmt).rstrip("\n"), color=True)  # data: keep every character of a label
 
 
 @main.command()
@@ -325,7 +327,7 @@ def export(
     for suffix, data in files.items():
         target = targets[suffix]
         if target is None:
-            click.echo(data.decode("utf-8") if isinstance(data, bytes) else data, nl=False)
+            click.echo(data.decode("utf-8") if isinstance(data, bytes) else data, nl=False, color=True)
         else:
             write_atomic(target, data, force=force)
     if any(t is not None for t in targets.values()):

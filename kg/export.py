@@ -4,9 +4,9 @@ function returns the bytes or text to write; only the CLI writes files."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
-from kg.formats import _safe_cell
+from kg.formats import _safe_cell, csv_writer
 from kg.labels import LabelIndex
 from kg.langtags import lang_matches
 from kg.namespaces import GRAPHS, PREFIXES, curie
@@ -105,8 +105,8 @@ def to_rdf(selection: Selection, fmt: str) -> str:
     canonical = _bound(Graph())
     for triple in to_canonical_graph(selection.graph):
         canonical.add(triple)
-    if fmt == "nt":
-        return "".join(sorted(canonical.serialize(format="nt").splitlines(keepends=True)))
+    if fmt == "nt":  # one statement per LF-ended line (a literal may hold U+2028 or U+0085: not a line end)
+        return "".join(sorted(line + "\n" for line in canonical.serialize(format="nt").split("\n") if line))
     if fmt == "jsonld":
         context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
         return canonical.serialize(format="json-ld", context=context, auto_compact=True, indent=1)
@@ -192,18 +192,32 @@ def to_networkx(graph: KnowledgeGraph, selection: Selection) -> nx.MultiDiGraph:
     return g
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold at all, not even as character references."""
+
+
+def _xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with each character XML cannot hold (a control character in a label)
+    replaced by U+FFFD, so that GraphML and GEXF files always parse."""
+    for _, attrs in g.nodes(data=True):
+        attrs.update({k: _NOT_XML.sub("\ufffd", v) for k, v in attrs.items() if isinstance(v, str)})
+    for _, _, attrs in g.edges(data=True):
+        attrs.update({k: _NOT_XML.sub("\ufffd", v) for k, v in attrs.items() if isinstance(v, str)})
+    return g
+
+
 def to_graphml(graph: KnowledgeGraph, selection: Selection) -> bytes:
     import networkx as nx
 
     buffer = io.BytesIO()
-    nx.write_graphml(to_networkx(graph, selection), buffer, encoding="utf-8")
+    nx.write_graphml(_xml_safe(to_networkx(graph, selection)), buffer, encoding="utf-8")
     return buffer.getvalue()
 
 
 def to_gexf(graph: KnowledgeGraph, selection: Selection) -> bytes:
     import networkx as nx
 
-    g = to_networkx(graph, selection)
+    g = _xml_safe(to_networkx(graph, selection))
     for _, attrs in g.nodes(data=True):
         attrs["label"] = attrs.get("label_en") or attrs.get("label_zh_Hans") or attrs["curie"]
     buffer = io.BytesIO()
@@ -231,8 +245,8 @@ def to_csv_tables(graph: KnowledgeGraph, selection: Selection) -> dict[str, str]
         "selected",
     ]
     nodes = io.StringIO()
-    writer = csv.writer(nodes, lineterminator="\n")
-    writer.writerow(node_columns)
+    write = csv_writer(nodes)
+    write(node_columns)
     for node, row in table.items():
         neo_labels = ";".join(c.split(":", 1)[1] for c in row.get("type", "").split(" | ") if ":" in c)
         values = [
@@ -246,15 +260,13 @@ def to_csv_tables(graph: KnowledgeGraph, selection: Selection) -> dict[str, str]
             row.get("source", ""),
             row["selected"],
         ]
-        writer.writerow([_safe_cell(v) for v in values])
+        write([_safe_cell(v) for v in values])
     edges = io.StringIO()
-    writer = csv.writer(edges, lineterminator="\n")
-    writer.writerow([":START_ID", ":END_ID", ":TYPE", "predicate", "label"])
+    write = csv_writer(edges)
+    write([":START_ID", ":END_ID", ":TYPE", "predicate", "label"])
     for row in edge_rows(selection, table, index):
         rel_type = row["predicate"].replace(":", "_")
-        writer.writerow(
-            [_safe_cell(v) for v in (row["source"], row["target"], rel_type, row["predicate"], row["label"])]
-        )
+        write([_safe_cell(v) for v in (row["source"], row["target"], rel_type, row["predicate"], row["label"])])
     return {"nodes.csv": nodes.getvalue(), "edges.csv": edges.getvalue()}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -56,8 +57,8 @@ def parts(term: object) -> Parts | None:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def cell_text(term: object) -> str:
-    """A term as one line of text: IRIs as CURIEs, literals as their lexical form."""
+def cell_value(term: object) -> str:
+    """A term as text, exactly: IRIs as CURIEs, literals as their lexical form (newlines and all)."""
     p = parts(term)
     if p is None:
         return ""
@@ -65,7 +66,23 @@ def cell_text(term: object) -> str:
         return curie(p.value)
     if p.kind == "bnode":
         return f"_:{p.value}"
-    return " ".join(p.value.split())
+    return p.value
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    """A control character as its Unicode control picture (ESC is ␛), C1 controls as �:
+    a label never moves the cursor or recolours the terminal it is printed to."""
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def cell_text(term: object) -> str:
+    """A term as one line of text: IRIs as CURIEs, literals as their lexical form with
+    runs of whitespace (newlines too) as one space and control characters made visible."""
+    return _CONTROL.sub(_visible, " ".join(cell_value(term).split()))
 
 
 def _width(text: str) -> int:
@@ -105,16 +122,29 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def csv_writer(buffer: io.StringIO, dialect: str = "excel") -> Callable[[list[str]], None]:
+    """A row writer for CSV (or TSV) with LF line ends whose cells read back exactly:
+    the csv module quotes a cell holding LF but not one holding only CR (which readers
+    take as a line end), so a row with a CR has every cell quoted."""
+    minimal = csv.writer(buffer, dialect=dialect, lineterminator="\n")
+    quoted = csv.writer(buffer, dialect=dialect, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write(row: list[str]) -> None:
+        (quoted if any("\r" in cell for cell in row) else minimal).writerow(row)
+
+    return write
+
+
 def _delimited(result: QueryResult, dialect: str) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect=dialect, lineterminator="\n")
+    write = csv_writer(buffer, dialect)
     if result.kind == "ask":
-        writer.writerow(["answer"])
-        writer.writerow(["true" if result.boolean else "false"])
+        write(["answer"])
+        write(["true" if result.boolean else "false"])
         return buffer.getvalue()
-    writer.writerow(result.variables)
+    write(result.variables)
     for row in result.terms():
-        writer.writerow([_safe_cell(cell_text(t)) for t in row])
+        write([_safe_cell(cell_value(t)) for t in row])
     return buffer.getvalue()
 
 
@@ -148,8 +178,14 @@ def to_json(result: QueryResult) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
+_MD_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\|`*_~[]"}
+_MD_SPECIAL = re.compile("[" + re.escape("".join(_MD_ESCAPES)) + "]")
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    """A table cell whose text shows as itself: no HTML, entity, link, image, emphasis or
+    code span, and no | ending the cell early."""
+    return _MD_SPECIAL.sub(lambda m: _MD_ESCAPES[m.group()], text)
 
 
 def to_markdown(result: QueryResult) -> str:

@@ -61,7 +61,7 @@ def display_name(graph, node: Node, lang: str = "en") -> str:
 
     labels = sorted((o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)), key=_text_then_language)
     label = pick_label(labels, lang)
-    return label if label is not None else curie(str(node))
+    return label if label else curie(str(node))  # an empty label names nothing: the CURIE does
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,9 @@ class LabelIndex:
         return index
 
     def name(self, node: Node, lang: str = "en") -> str:
-        """The node's main label in `lang` (with fallbacks), else its CURIE."""
+        """The node's main label in `lang` (with fallbacks), else (or if it is empty) its CURIE."""
         label = pick_label(self.main.get(node, []), lang) if isinstance(node, URIRef) else None
-        return label if label is not None else curie(str(node))
+        return label if label else curie(str(node))
 
     def labels(self, node: URIRef) -> list[Literal]:
         return self.main.get(node, []) + self.alt.get(node, [])
@@ -141,16 +141,19 @@ class LabelIndex:
                     best[node] = Hit(node, str(label), self.classes.get(node, ()), round(ratio * 0.5, 3))
 
     def resolve(self, term: str) -> URIRef:
-        """The node a user means: an IRI (`<…>` or `http…`), a CURIE, or a label in any script."""
+        """The node a user means: an IRI (`<…>` or `http…`), a CURIE, or a label in any
+        script (also a label that looks like an IRI or a CURIE: `<b>bold</b>`, `a:b`)."""
         text = term.strip()
-        if text.startswith("<") and text.endswith(">"):
-            text = text[1:-1]
-        iri = expand(text)
+        bracketed = text[1:-1] if text.startswith("<") and text.endswith(">") else text
+        iri = expand(bracketed)
         if iri.startswith(("http://", "https://")):
             node = URIRef(iri)
             if node in self.classes or node in self.main or node in self.alt:
                 return node
-            raise NotFoundError(f"unknown entity: {term}{self._suggest(text.rsplit('/', 1)[-1])}")
+            named = {h.node for h in self.search(text, limit=50) if h.score >= 1.0}
+            if len(named) == 1:
+                return named.pop()
+            raise NotFoundError(f"unknown entity: {term}{self._suggest(bracketed.rsplit('/', 1)[-1])}")
         exact = [h for h in self.search(text, limit=50) if h.score >= 1.0]
         nodes = sorted({h.node for h in exact}, key=str)
         if len(nodes) == 1:

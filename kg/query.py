@@ -90,7 +90,7 @@ def label_names(graph: KnowledgeGraph, iris: set[str], lang: str) -> dict[str, s
         return {}
     text = load_query_file(QUERIES_DIR / "internal" / "labels-of.rq").text
     where = text.index("{", text.index("WHERE")) + 1
-    values = "VALUES ?node { " + " ".join(f"<{iri}>" for iri in sorted(iris)) + " }"
+    values = "VALUES ?node { " + " ".join(iri_ref(iri) for iri in sorted(iris)) + " }"
     rows = graph.query(f"{text[:where]}\n  {values}\n{text[where:]}").terms()
     labels: dict[str, list[tuple[str, str | None]]] = {}
     for node, label, main in rows:
@@ -98,6 +98,12 @@ def label_names(graph: KnowledgeGraph, iris: set[str], lang: str) -> dict[str, s
             p = parts(label)
             labels.setdefault(parts(node).value, []).append((p.value, p.language))
     return {iri: pick(labels.get(iri, []), lang) or curie(iri) for iri in iris}
+
+
+def iri_ref(iri: str) -> str:
+    """An IRI written into query text, its apostrophes as \\u0027 (the same IRI to the
+    parser; kg.sparql_guard refuses a raw apostrophe in an IRI as ambiguous)."""
+    return "<" + iri.replace("'", "\\u0027") + ">"
 
 
 def with_labels(graph: KnowledgeGraph, result: QueryResult, lang: str) -> QueryResult:

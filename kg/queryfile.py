@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import NotFoundError
+from kg.errors import DataFileError, NotFoundError
 
 _HEADER = re.compile(r"^#\+\s*(?P<key>[a-z_]+)\s*:\s*(?P<value>.*?)\s*$")
 
@@ -56,9 +56,10 @@ def _param(spec: str) -> Param:
 
 def load_query_file(path: Path) -> QueryFile:
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise NotFoundError(f"{path}: cannot read query file ({exc.strerror or exc})") from None
+    text = decode_utf8(path, data)
     header = parse_header(text)
     return QueryFile(
         name=path.stem,
@@ -68,6 +69,17 @@ def load_query_file(path: Path) -> QueryFile:
         question=" ".join(header.get("question", [])),
         params=tuple(_param(p) for p in header.get("param", [])),
     )
+
+
+def decode_utf8(path: Path, data: bytes) -> str:
+    """The text of a file that must be UTF-8; else a DataFileError at the first bad byte's line and column."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        raise DataFileError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x})", line, column) from None
 
 
 def load_query_dir(directory: Path, pattern: str = "*.rq") -> list[QueryFile]:

@@ -142,6 +142,8 @@ def _try_bulk_load(store: ox.Store, root: Path, files: Mapping[str, dict], rel: 
         )
     except SyntaxError as exc:
         return _syntax_error(path, exc)
+    except MemoryError as exc:
+        return DataFileError(path, f"cannot read: {exc}")
     except OSError as exc:
         return DataFileError(path, f"cannot read: {exc.strerror or exc}")
     return None

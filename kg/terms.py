@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import warnings
+
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier, Node
@@ -10,6 +13,19 @@ from kg.langtags import canonical_lang
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class _IllTypedLiteralFilter(logging.Filter):
+    """rdflib logs a warning with a Python traceback for each ill-typed literal it
+    builds ("abc"^^xsd:integer, "2024-13-45"^^xsd:date); `kg validate` reports those as
+    data problems, one line each, and no command prints a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Failed to convert Literal lexical form to value")
+
+
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralFilter())
+warnings.filterwarnings("ignore", message="Parsing weird boolean", category=UserWarning)  # "maybe"^^xsd:boolean
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
@@ -47,13 +47,25 @@ class ValidationReport:
 
 
 def describe_node(graph: Graph, node: Node) -> str:
-    """`label (curie)` for an IRI; for a blank node, what holds it (`evidence of X`)."""
+    """`label (curie)` for an IRI; for a blank node, what holds it (`evidence of X`),
+    however deep it is nested (the middle of a long chain left out) or if it holds itself."""
+    path: list[str] = []
+    seen: set[Node] = set()
+    while isinstance(node, BNode) and node not in seen:
+        seen.add(node)
+        holder = next(iter(graph.subject_predicates(node)), None)
+        if holder is None:
+            break
+        node, predicate = holder
+        path.append(curie(str(predicate)))
+    if len(path) > 6:
+        path = [*path[:3], f"… ({len(path) - 5} more)", *path[-2:]]
     if isinstance(node, BNode):
-        for subject, predicate in graph.subject_predicates(node):
-            return f"{curie(str(predicate))} of {describe_node(graph, subject)}"
-        return "a blank node"
-    name, short = display_name(graph, node, "zh-Hans"), curie(str(node))
-    return short if name == short else f"{name} ({short})"
+        where = "a blank node"
+    else:
+        name, short = display_name(graph, node, "zh-Hans"), curie(str(node))
+        where = short if name == short else f"{name} ({short})"
+    return " of ".join([*path, where])
 
 
 # ---------------------------------------------------------------- SHACL
@@ -122,6 +134,18 @@ def script_duplicate_problems(kg: KnowledgeGraph) -> list[Problem]:
     return sorted(set(problems), key=str)
 
 
+def ill_typed_problems(kg: KnowledgeGraph) -> list[Problem]:
+    """Literals whose text is not a value of their datatype ("abc"^^xsd:integer,
+    "2024-13-45"^^xsd:date): they sort, compare and filter as nothing."""
+    data = kg.union()
+    problems = []
+    for subject, predicate, obj in data:
+        if isinstance(obj, Literal) and obj.ill_typed:
+            message = f"{curie(str(predicate))} has “{obj}”, which is not a valid {curie(str(obj.datatype))}"
+            problems.append(Problem("check", describe_node(data, subject), message + " [ill-typed-literal]"))
+    return sorted(set(problems), key=str)
+
+
 # ---------------------------------------------------------------- quotes
 
 
@@ -177,6 +201,7 @@ def validate(
     report.checked["quality checks"] = len(checks)
     report.problems += check_problems(kg, checks)
     report.problems += script_duplicate_problems(kg)
+    report.problems += ill_typed_problems(kg)
     if quotes:
         found, count = quote_problems(kg, sources_dir or project.sources_dir)
         report.problems += found

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import Flask, Response, render_template, request
 
-from kg.errors import KgError, QueryRefused, QuerySyntaxError, QueryTimeout
+from kg.errors import KgError, QueryRefused, QueryTimeout
 from kg.serve.precheck import precheck
 from kg.serve.protocol import ProtocolError, read_job
 from kg.serve.workers import Workers
@@ -59,8 +59,6 @@ def create_app(workers: Workers, described: Described, options: ServeOptions | N
             precheck(job, described.graphs)
         except QueryRefused as exc:
             return _text(403, f"refused: {exc}")
-        except QuerySyntaxError as exc:
-            return _text(400, str(exc))
         try:
             answer = workers.run(job)
         except QueryTimeout as exc:

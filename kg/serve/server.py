@@ -55,6 +55,8 @@ class Server:
 
     def close(self) -> None:
         self.http.close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
         self.workers.close()
 
     def __enter__(self) -> Server:
