@@ -144,6 +144,7 @@ def query(
 @fail_cleanly
 def search(text, limit, lang, root, index_dir, backend) -> None:
     """Find entities by any label, in simplified or traditional script, any case."""
+    from kg.formats import visible
     from kg.namespaces import curie
     from kg.store import open_graph
 
@@ -157,7 +158,7 @@ def search(text, limit, lang, root, index_dir, backend) -> None:
         classes = ", ".join(curie(c) for c in hit.classes)
         name = index.name(hit.node, lang)
         matched = f"  (matched “{hit.label}”)" if hit.label != name else ""
-        click.echo(f"{hit.score:.2f}  {curie(str(hit.node))}  {name}  [{classes}]{matched}")
+        click.echo(visible(f"{hit.score:.2f}  {curie(str(hit.node))}  {name}  [{classes}]{matched}"))
 
 
 @main.command()
@@ -169,12 +170,13 @@ def describe(entity, lang, root, index_dir, backend) -> None:
     """Every statement about ENTITY (IRI, CURIE or label), grouped, with sources."""
     from kg.describe import describe as describe_entity
     from kg.describe_text import describe_lines
+    from kg.formats import visible
     from kg.store import open_graph
 
     graph = open_graph(project_from(root, index_dir), backend=backend)
     description = describe_entity(graph, entity)
     for line in describe_lines(description, graph.label_index(), lang):
-        click.echo(line)
+        click.echo(visible(line))
 
 
 def scope_options(command: Callable[..., Any]) -> Callable[..., Any]:

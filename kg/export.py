@@ -15,6 +15,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
+from kg.errors import KgError
 from kg.formats import _safe_cell, csv_writer
 from kg.labels import LabelIndex
 from kg.langtags import lang_matches
@@ -111,7 +112,10 @@ def to_rdf(selection: Selection, fmt: str) -> str:
         context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
         return canonical.serialize(format="json-ld", context=context, auto_compact=True, indent=1)
     stream = io.BytesIO()
-    SortedTurtleSerializer(canonical).serialize(stream, encoding="utf-8")
+    try:
+        SortedTurtleSerializer(canonical).serialize(stream, encoding="utf-8")
+    except RecursionError:
+        raise KgError("blank nodes nested too deep to write as Turtle; export as --format nt") from None
     return stream.getvalue().decode("utf-8")
 
 

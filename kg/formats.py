@@ -79,6 +79,11 @@ def _visible(match: re.Match[str]) -> str:
     return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
 
 
+def visible(text: str) -> str:
+    """Text with control characters shown as symbols, for lines printed to a terminal."""
+    return _CONTROL.sub(_visible, text)
+
+
 def cell_text(term: object) -> str:
     """A term as one line of text: IRIs as CURIEs, literals as their lexical form with
     runs of whitespace (newlines too) as one space and control characters made visible."""

@@ -26,6 +26,7 @@ class ProtocolError(Exception):
 def read_job(request: Request, max_rows: int) -> Job | None:
     """The query the request asks for; None for a plain GET (the service description)."""
     content_type = (request.mimetype or "").lower()
+    _require_utf8(request)
     if content_type == "application/sparql-update" or "update" in request.values:
         raise ProtocolError(403, "SPARQL Update is refused: this endpoint is read-only")
     if request.method == "POST" and content_type == "application/sparql-query":
@@ -50,6 +51,22 @@ def read_job(request: Request, max_rows: int) -> Job | None:
         graph_type=graph,
         max_rows=max_rows,
     )
+
+
+def _require_utf8(request: Request) -> None:
+    """Refuse a query string or body whose text is not UTF-8 (never run a query with characters replaced)."""
+    from urllib.parse import parse_qsl
+
+    try:
+        if request.query_string:
+            parse_qsl(request.query_string.decode("ascii"), encoding="utf-8", errors="strict")
+        body = request.get_data(cache=True)
+        if (request.mimetype or "") == "application/x-www-form-urlencoded":
+            parse_qsl(body.decode("ascii"), encoding="utf-8", errors="strict")
+        else:
+            body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError(400, "the request is not UTF-8 text") from None
 
 
 def negotiate(accept: MIMEAccept) -> tuple[str | None, str | None]:
