@@ -142,10 +142,25 @@ def _try_bulk_load(store: ox.Store, root: Path, files: Mapping[str, dict], rel: 
         )
     except SyntaxError as exc:
         return _syntax_error(path, exc)
-    except MemoryError as exc:
-        return DataFileError(path, f"cannot read: {exc}")
+    except MemoryError:
+        return DataFileError(path, "a token longer than 16 MB (Oxigraph's parser limit)", _first_long_line(path))
     except OSError as exc:
         return DataFileError(path, f"cannot read: {exc.strerror or exc}")
+    return None
+
+
+def _first_long_line(path: Path, limit: int = 16 * 2**20) -> int | None:
+    """The number of the first line longer than `limit` bytes (where a token that long must start)."""
+    line, length = 1, 0
+    with path.open("rb") as data:
+        while chunk := data.read(2**20):
+            for part in chunk.split(b"\n")[:-1] if b"\n" in chunk else []:
+                if length + len(part) > limit:
+                    return line
+                line, length = line + 1, 0
+            length += len(chunk) - (chunk.rfind(b"\n") + 1) if b"\n" in chunk else len(chunk)
+            if length > limit:
+                return line
     return None
 
 
