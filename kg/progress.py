@@ -1,4 +1,4 @@
-"""A progress bar for long index loads, on a terminal only (rich); silent otherwise."""
+"""A progress bar for long index loads and site builds, on a terminal only (rich); silent otherwise."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from kg.store import Progress
 
 
 @contextmanager
-def load_progress(enabled: bool | None = None) -> Iterator[Progress | None]:
-    """A callback for `open_graph(progress=…)` drawing a bar on stderr when it is a
-    terminal; None (no output at all) when it is not."""
+def load_progress(enabled: bool | None = None, doing: str = "indexing") -> Iterator[Progress | None]:
+    """A callback for `open_graph(progress=…)` (or `build_site`, with doing="building")
+    drawing a bar on stderr when it is a terminal; None (no output at all) when it is not."""
     if not (sys.stderr.isatty() if enabled is None else enabled):
         yield None
         return
@@ -20,7 +20,7 @@ def load_progress(enabled: bool | None = None) -> Iterator[Progress | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("indexing {task.description}"),
+        TextColumn(doing + " {task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

@@ -32,15 +32,15 @@ def site(output: Path, force: bool, lang: str, root: Path | None, index_dir: Pat
     the ontology reference and the dataset card. Open index.html in that folder with any browser."""
     import time
 
+    from kg.progress import load_progress
     from kg.site.build import build_site
     from kg.site.output import check_target
-    from kg.site.progress import page_progress
     from kg.store import open_graph
 
     started = time.perf_counter()
     check_target(output, force)
     graph = open_graph(project_from(root, index_dir), backend=backend)
-    with page_progress() as progress:
+    with load_progress(doing="building") as progress:
         report = build_site(graph, output, lang=lang, force=force, progress=progress)
     click.echo(
         f"wrote {output}: {report.pages} pages ({report.entity_pages} entities, {report.views} with a view), "
