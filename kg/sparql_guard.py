@@ -23,7 +23,7 @@ a person writes comes near the limits below.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from kg.errors import QueryRefused, QuerySyntaxError
 from kg.prefixes import PREFIXES
@@ -125,9 +125,12 @@ def _name_parts(run: str) -> Iterator[tuple[str, str]]:
             yield match.lastgroup or "other", match.group()
 
 
-def check_query(text: str, graphs: Collection[str] | None = None) -> None:
+def check_query(text: str, graphs: Collection[str] | None = None, dataset: Iterable[str] = ()) -> None:
     """Raise QueryRefused if the query updates, calls out, names a graph not in `graphs`
-    (None: any FROM is refused), or is too deep or too large to parse and plan safely."""
+    (None: any FROM is refused) in its text or in `dataset` (the protocol's
+    default-graph-uri and named-graph-uri), or is too deep or too large to parse and plan safely."""
+    for iri in dataset:
+        check_graph(iri, graphs)
     check_text(text)
     prefixes = dict(PREFIXES)
     toks = list(tokens(text))

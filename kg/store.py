@@ -32,7 +32,7 @@ from filelock import FileLock, Timeout
 from kg.errors import DataFileError, DataFilesError, KgError, QuerySyntaxError
 from kg.paths import Project, open_project
 from kg.prefixes import GRAPHS_NS, PREFIXES
-from kg.sparql_guard import check_graph, check_query
+from kg.sparql_guard import check_query
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph, URIRef
@@ -511,9 +511,7 @@ class KnowledgeGraph:
         (QueryRefused). `max_rows` keeps at most that many rows (or triples) and
         marks the answer truncated; `dataset` (default graphs, named graphs) replaces
         the union, as the protocol's default-graph-uri and named-graph-uri do."""
-        check_query(sparql, self.graph_names())
-        for iri in (dataset.default + dataset.named) if dataset else []:
-            check_graph(iri, self.graph_names())
+        check_query(sparql, self.graph_names(), (dataset.default + dataset.named) if dataset else ())
         try:
             if self.backend == "memory":
                 return self._query_rdflib(sparql, bindings or {}, max_rows, dataset)

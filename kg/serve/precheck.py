@@ -8,11 +8,9 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from kg.serve.workers import Job
-from kg.sparql_guard import check_graph, check_query
+from kg.sparql_guard import check_query
 
 
 def precheck(job: Job, graphs: Collection[str]) -> None:
     """Raise QueryRefused for a query no worker should run."""
-    check_query(job.query, graphs)
-    for iri in job.default_graphs + job.named_graphs:
-        check_graph(iri, graphs)
+    check_query(job.query, graphs, job.default_graphs + job.named_graphs)
