@@ -26,6 +26,7 @@ PREFIXES = """@prefix gba: <https://w3id.org/gba-kg/ontology#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix org: <http://www.w3.org/ns/org#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix schema: <https://schema.org/> .
 """
 DOMAINS = ["transport", "customs", "health", "finance", "data", "education", "legal-services", "talent"]
 FLOWS = ["people", "goods", "capital", "data"]
@@ -74,20 +75,39 @@ def _registry(n_agencies: int, n_places: int, n_batches: int) -> str:
             f"gba:batchNumber {b} ; dcterms:source kg:src-s ."
         )
     parts.append('kg:place-s0 a gba:Region ; rdfs:label "区域"@zh-Hans , "region"@en-t-zh ; dcterms:source kg:src-s .')
-    for p in range(1, n_places):
-        parent = (p - 1) // 8
+    for sar, zh, en in (("hong-kong", "香港", "Hong Kong"), ("macao", "澳门", "Macao")):
         parts.append(
-            f'kg:place-s{p} a gba:City ; rdfs:label "地点{p}"@zh-Hans , "place {p}"@en-t-zh ; '
+            f'kg:place-{sar} a gba:SpecialAdministrativeRegion ; rdfs:label "{zh}"@zh-Hans , "{en}"@en-t-zh ; '
+            "gba:within kg:place-s0 ; dcterms:source kg:src-s ."
+        )
+    for p in range(1, n_places):
+        parent, kind = (p - 1) // 8, "CooperationZone" if p % 9 == 4 else "City"
+        parts.append(
+            f'kg:place-s{p} a gba:{kind} ; rdfs:label "地点{p}"@zh-Hans , "place {p}"@en-t-zh ; '
             f"gba:within kg:place-s{parent} ; dcterms:source kg:src-s ."
         )
-    for a in range(n_agencies):
-        parts.append(
-            f'kg:agency-s{a} a gba:GovernmentAgency ; rdfs:label "机构{a}"@zh-Hans , "agency {a}"@en-t-zh ; '
-            f"gba:jurisdiction kg:place-s{a % n_places} ; dcterms:source kg:src-s ."
-        )
+    parts += [_agency(a, n_places) for a in range(n_agencies)]
     for m in range(50):
         parts.append(f'kg:measure-s{m} a gba:Measure ; rdfs:label "指标{m}"@zh-Hans , "measure {m}"@en-t-zh .')
     return "\n".join(parts) + "\n"
+
+
+def _agency(a: int, n_places: int) -> str:
+    """An agency; one in ten sits in Hong Kong and one in ten in Macao, each paired
+    with a mainland counterpart; one in five has a person speaking for it."""
+    sar = {7: "hong-kong", 8: "macao"}.get(a % 10)
+    where = f"kg:place-{sar}" if sar else f"kg:place-s{a % n_places}"
+    counterpart = f"gba:counterpart kg:agency-s{a - 7} ; " if sar and a >= 7 else ""
+    text = (
+        f'kg:agency-s{a} a gba:GovernmentAgency ; rdfs:label "机构{a}"@zh-Hans , "agency {a}"@en-t-zh ; '
+        f"gba:jurisdiction {where} ; {counterpart}dcterms:source kg:src-s ."
+    )
+    if a % 5 == 0:
+        text += (
+            f'\nkg:person-s{a} a gba:Person ; rdfs:label "人物{a}"@zh-Hans , "person {a}"@en-t-zh ; '
+            f'schema:jobTitle "负责人"@zh-Hans ; schema:affiliation kg:agency-s{a} ; dcterms:source kg:src-s .'
+        )
+    return text
 
 
 def generate(triples: int, out: Path, seed: int = 7, files: int = 8) -> Path:

@@ -22,6 +22,7 @@ a person writes comes near the limits below.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterable, Iterator
 
@@ -128,9 +129,35 @@ def _name_parts(run: str) -> Iterator[tuple[str, str]]:
 def check_query(text: str, graphs: Collection[str] | None = None, dataset: Iterable[str] = ()) -> None:
     """Raise QueryRefused if the query updates, calls out, names a graph not in `graphs`
     (None: any FROM is refused) in its text or in `dataset` (the protocol's
-    default-graph-uri and named-graph-uri), or is too deep or too large to parse and plan safely."""
+    default-graph-uri and named-graph-uri), or is too deep or too large to parse and plan safely.
+
+    The verdict on a text depends only on the text and the graphs, so it is kept for
+    the last few hundred short texts: a query run again is not tokenised again."""
     for iri in dataset:
         check_graph(iri, graphs)
+    loaded = None if graphs is None else frozenset(graphs)
+    refusal = _remembered_verdict(text, loaded) if len(text) <= REMEMBERED_TEXT else _verdict(text, loaded)
+    if refusal is not None:
+        raise refusal.with_traceback(None) from None
+
+
+REMEMBERED_TEXT = 16_384
+"""Texts up to this length have their verdict remembered (at most 512 of them)."""
+
+
+def _verdict(text: str, graphs: frozenset[str] | None) -> QueryRefused | QuerySyntaxError | None:
+    """The refusal check_query would raise, or None."""
+    try:
+        _check(text, graphs)
+    except (QueryRefused, QuerySyntaxError) as refusal:
+        return refusal
+    return None
+
+
+_remembered_verdict = functools.lru_cache(maxsize=512)(_verdict)
+
+
+def _check(text: str, graphs: frozenset[str] | None) -> None:
     check_text(text)
     prefixes = dict(PREFIXES)
     toks = list(tokens(text))

@@ -136,6 +136,20 @@ def test_every_shipped_query_passes_the_guard():
         guard(path.read_text(encoding="utf-8"), graphs=None)
 
 
+def test_a_remembered_verdict_still_refuses_and_depends_on_the_graphs():
+    """Verdicts are kept per text and set of graphs: asking again gives the same
+    refusal, and a graph loaded in one store is not taken as loaded in another."""
+    update = "DELETE WHERE { ?s ?p ?o }"
+    for _ in range(3):
+        with pytest.raises(QueryRefused, match="SPARQL Update"):
+            guard(update, graphs=frozenset())
+    named = "SELECT * FROM <urn:x:a> WHERE { ?s ?p ?o }"
+    guard(named, graphs=frozenset({"urn:x:a"}))
+    with pytest.raises(QueryRefused, match="urn:x:a"):
+        guard(named, graphs=frozenset({"urn:x:b"}))
+    guard(named, graphs={"urn:x:a"})
+
+
 @pytest.mark.parametrize(
     "text",
     [
