@@ -4,6 +4,8 @@ and label the IRIs of its answer in the language asked for."""
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,15 +91,29 @@ def label_names(graph: KnowledgeGraph, iris: set[str], lang: str) -> dict[str, s
     if not iris:
         return {}
     text = load_query_file(QUERIES_DIR / "internal" / "labels-of.rq").text
-    where = text.index("{", text.index("WHERE")) + 1
-    values = "VALUES ?node { " + " ".join(iri_ref(iri) for iri in sorted(iris)) + " }"
-    rows = graph.query(f"{text[:where]}\n  {values}\n{text[where:]}").terms()
+    rows = graph.query(restrict_to(text, "node", iris)).terms()
     labels: dict[str, list[tuple[str, str | None]]] = {}
     for node, label, main in rows:
         if parts(main).value == "1":
             p = parts(label)
             labels.setdefault(parts(node).value, []).append((p.value, p.language))
     return {iri: pick(labels.get(iri, []), lang) or curie(iri) for iri in iris}
+
+
+_WHERE = re.compile(r"^(?![ \t]*#).*?\bWHERE\s*\{", re.M | re.I)
+"""The opening of the WHERE group, on a line that is not a comment."""
+
+
+def restrict_to(text: str, variable: str, iris: Iterable[str]) -> str:
+    """The query with `VALUES ?variable { … }` first in its WHERE group: the same query
+    for just those IRIs, each row joined with the list from the start (the engine then
+    walks out from them instead of over the whole graph)."""
+    where = _WHERE.search(text)
+    if where is None:
+        raise KgError("the query has no WHERE group to restrict")
+    where = where.end()
+    values = f"VALUES ?{variable} {{ " + " ".join(iri_ref(iri) for iri in sorted(set(iris))) + " }"
+    return f"{text[:where]}\n  {values}\n{text[where:]}"
 
 
 def iri_ref(iri: str) -> str:

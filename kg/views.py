@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from kg.labels import LabelIndex
 from kg.langtags import lang_matches
 from kg.namespaces import curie, expand
 from kg.paths import PACKAGE_DIR, QUERIES_DIR
+from kg.query import restrict_to
 from kg.queryfile import load_query_file
 from kg.select import Selection
 from kg.store import KnowledgeGraph
@@ -69,9 +71,16 @@ def drawn_nodes(selection: Selection, index: LabelIndex) -> list[URIRef]:
     return keep
 
 
-def figures_by_subject(graph: KnowledgeGraph, lang: str) -> dict[URIRef, list[str]]:
-    """One line per figure, keyed by the entity it is about: `measure: more than 111000 users (2023-12)`."""
-    rows = graph.query(load_query_file(QUERIES_DIR / "figures-about.rq").text).records()
+def figures_by_subject(
+    graph: KnowledgeGraph, lang: str, subjects: Collection[URIRef] | None = None
+) -> dict[URIRef, list[str]]:
+    """One line per figure, keyed by the entity it is about: `measure: more than 111000 users (2023-12)`;
+    for the `subjects` given only (a view's nodes), else for every subject."""
+    if subjects is None:
+        rows = graph.query(load_query_file(QUERIES_DIR / "figures-about.rq").text).records()
+    else:
+        text = load_query_file(QUERIES_DIR / "internal" / "figures-of.rq").text
+        rows = graph.query(restrict_to(text, "subject", subjects)).records()
     index = graph.label_index()
     out: dict[URIRef, list[str]] = {}
     seen: set[tuple[str, str]] = set()
@@ -115,8 +124,9 @@ def _info(node: URIRef, index: LabelIndex, lang: str, figures: list[str], files:
     }
 
 
-def _source_files(graph: KnowledgeGraph) -> dict[URIRef, list[str]]:
-    rows = graph.query("SELECT DISTINCT ?node ?file WHERE { ?node dcterms:source/gba:fileName ?file }").records()
+def _source_files(graph: KnowledgeGraph, nodes: Collection[URIRef]) -> dict[URIRef, list[str]]:
+    text = load_query_file(QUERIES_DIR / "internal" / "source-files.rq").text
+    rows = graph.query(restrict_to(text, "node", nodes)).records()
     out: dict[URIRef, list[str]] = {}
     for row in rows:
         out.setdefault(URIRef(row["node"]), []).append(str(row["file"]))
@@ -140,8 +150,8 @@ def view_network(
     nodes = drawn_nodes(selection, index)
     drawn = set(nodes)
     edges = [(s, p, o) for s, p, o in selection.edges() if s in drawn and o in drawn]
-    figures = figures_by_subject(graph, lang)
-    files = _source_files(graph)
+    figures = figures_by_subject(graph, lang, nodes)
+    files = _source_files(graph, nodes)
     degree = {n: 0 for n in nodes}
     for s, _, o in edges:
         degree[s] += 1

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import URIRef
 
 from kg.cli import main
 from kg.select import Scope, select
 from kg.store import open_graph
-from kg.views import drawn_nodes, to_html, view_network
+from kg.views import drawn_nodes, figures_by_subject, to_html, view_network
 from tests.conftest import FIXTURES, make_project
 
 WORLD = (FIXTURES / "queries" / "world.ttl").read_text(encoding="utf-8")
@@ -33,6 +34,15 @@ def test_network_holds_the_drawn_selection(world):
     assert "港澳藥械通 @zh-Hant" in drugs["info"]["labels"]
     edge_labels = {e["label"] for e in net.edges}
     assert {"describes", "involves", "enables"} <= edge_labels
+
+
+def test_figures_of_a_few_nodes_are_those_of_the_whole_graph(real_graph):
+    """A view asks only for its own nodes' figures (quick at a million triples); they
+    must be exactly the lines the whole graph gives for those nodes."""
+    everything = figures_by_subject(real_graph, "en")
+    some = [*sorted(everything, key=str)[::3], URIRef("https://w3id.org/gba-kg/id/no-such-node")]
+    assert len(some) > 5
+    assert figures_by_subject(real_graph, "en", some) == {n: everything[n] for n in some if n in everything}
 
 
 def test_labels_follow_lang(world):
