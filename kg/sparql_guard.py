@@ -138,7 +138,7 @@ def check_query(text: str, graphs: Collection[str] | None = None, dataset: Itera
     loaded = None if graphs is None else frozenset(graphs)
     refusal = _remembered_verdict(text, loaded) if len(text) <= REMEMBERED_TEXT else _verdict(text, loaded)
     if refusal is not None:
-        raise refusal.with_traceback(None) from None
+        raise _fresh(refusal)
 
 
 REMEMBERED_TEXT = 16_384
@@ -150,8 +150,17 @@ def _verdict(text: str, graphs: frozenset[str] | None) -> QueryRefused | QuerySy
     try:
         _check(text, graphs)
     except (QueryRefused, QuerySyntaxError) as refusal:
-        return refusal
+        return _fresh(refusal)
     return None
+
+
+def _fresh(refusal: QueryRefused | QuerySyntaxError) -> QueryRefused | QuerySyntaxError:
+    """A new exception equal to `refusal`, with no traceback or context: a remembered
+    verdict is never raised itself (threads raising one instance link its __context__
+    into cycles, and it would keep the frames of its first raise alive)."""
+    fresh = type(refusal).__new__(type(refusal), *refusal.args)
+    fresh.__dict__.update(refusal.__dict__)
+    return fresh
 
 
 _remembered_verdict = functools.lru_cache(maxsize=512)(_verdict)

@@ -245,3 +245,16 @@ def test_kg_serve_command_serves_until_stopped(real_project):
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
     assert process.returncode == 0
+
+
+def test_serves_while_the_process_holds_over_1024_files(real_project):
+    """Each file of an opened index is a descriptor, so a server process can hold more
+    than select() takes (1,024); waitress's loop died there and every request hung."""
+    held = [open("/dev/null", "rb") for _ in range(1100)]  # noqa: SIM115 (closed below)
+    try:
+        with Server(real_project, Settings(port=0, processes=1, time_limit=10.0)) as running:
+            reply = requests.get(running.url + "sparql", params={"query": "ASK {}"}, timeout=30)
+        assert reply.status_code == 200 and reply.json()["boolean"] is True
+    finally:
+        for handle in held:
+            handle.close()

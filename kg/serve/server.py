@@ -37,7 +37,15 @@ class Server:
             project.root, project.index_dir, settings.backend, settings.processes, settings.time_limit
         )
         app = create_app(self.workers, describe(graph), settings.options)
-        self.http = create_server(app, host=settings.host, port=settings.port, threads=max(16, settings.processes * 8))
+        # poll, not select: select() fails on descriptors past 1,024, and every file of an
+        # opened index is a descriptor (a large index alone can pass that)
+        self.http = create_server(
+            app,
+            host=settings.host,
+            port=settings.port,
+            threads=max(16, settings.processes * 8),
+            asyncore_use_poll=True,
+        )
         self.url = f"http://{settings.host}:{self.http.effective_port}/"
         self._thread: threading.Thread | None = None
 
