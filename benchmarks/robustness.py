@@ -44,6 +44,8 @@ from unittest import mock
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from kg.formats import is_number
+
 REPO = Path(__file__).resolve().parent.parent
 TRIPLES = REPO / "triples"
 QUERY_TIMEOUT = "3"
@@ -732,14 +734,6 @@ def one_line(text: str) -> str:
     from kg.formats import cell_text
 
     return cell_text(Literal(text))
-
-
-def is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def formula_cells(rows: list[list[str]]) -> list[str]:

@@ -114,12 +114,13 @@ def to_table(result: QueryResult) -> str:
 
 def _safe_cell(text: str) -> str:
     """Spreadsheets run a cell starting with = + - @ as a formula: quote it."""
-    if text.startswith(_FORMULA_START) and not _is_number(text):
+    if text.startswith(_FORMULA_START) and not is_number(text):
         return "'" + text
     return text
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
+    """Whether a cell's text reads as a number (a leading sign is then not a formula)."""
     try:
         float(text)
     except ValueError:

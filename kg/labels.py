@@ -19,11 +19,11 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import NotFoundError
+from kg.formats import parts
 from kg.langtags import pick
 from kg.namespaces import curie, expand
 from kg.paths import QUERIES_DIR
 from kg.queryfile import load_query_file
-from kg.terms import language_of, text_of
 
 if TYPE_CHECKING:
     from kg.store import KnowledgeGraph
@@ -114,11 +114,12 @@ class LabelIndex:
         for node, label, main in rows:
             if node is None or label is None:
                 continue
-            table = index.main if text_of(main) in ("1", "true") else index.alt
-            table.setdefault(URIRef(text_of(node)), []).append(Label(text_of(label), language_of(label)))
+            text = parts(label)
+            table = index.main if parts(main).value in ("1", "true") else index.alt
+            table.setdefault(URIRef(parts(node).value), []).append(Label(text.value, text.language))
         for node, classes in types:
             if node is not None:
-                index.classes[URIRef(text_of(node))] = tuple(sorted(text_of(classes).split()))
+                index.classes[URIRef(parts(node).value)] = tuple(sorted(parts(classes).value.split()))
         for table in (index.main, index.alt):
             for labels in table.values():
                 labels.sort(key=_text_then_language)

@@ -58,14 +58,3 @@ def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
 
-
-def text_of(term: object) -> str:
-    """The text of a term from either backend: an IRI, a blank node's id, a literal's lexical form."""
-    value = getattr(term, "value", None)
-    return value if isinstance(value, str) else str(term)
-
-
-def language_of(term: object) -> str | None:
-    """A literal's language tag, canonical (zh-hans → zh-Hans), from either backend; None if it has none."""
-    language = getattr(term, "language", None)
-    return canonical_lang(language) if language else None
